@@ -1,0 +1,105 @@
+// The inspector's memory: each visitor's last few exchanges per lane, bounded in size and in time.
+import type { LaneId } from './types.js';
+
+export interface Exchange {
+  id: number;
+  lessonId: string;
+  lane: LaneId;
+  method: string;
+  url: string;
+  status: number;
+  requestHeaders: Array<[string, string]>;
+  requestBody: string;
+  responseType: string;
+  responseBody: string;
+  bytes: number;
+  gzipBytes: number;
+  serverMs: number;
+}
+
+export type ExchangeListener = (exchange: Exchange) => void;
+
+interface Visitor {
+  lastSeen: number;
+  exchanges: Exchange[];
+  listeners: Set<ExchangeListener>;
+}
+
+export interface StoreLimits {
+  /** Exchanges kept per visitor and lane. */
+  perLane: number;
+  /** Visitors kept at once; the one idle longest goes first. */
+  maxVisitors: number;
+  /** A visitor with no traffic and no open stream for this long is forgotten. */
+  idleMs: number;
+}
+
+export const defaultLimits: StoreLimits = { perLane: 20, maxVisitors: 500, idleMs: 30 * 60_000 };
+
+export class ExchangeStore {
+  readonly #visitors = new Map<string, Visitor>();
+  readonly #limits: StoreLimits;
+  #nextId = 1;
+
+  constructor(limits: Partial<StoreLimits> = {}) {
+    this.#limits = { ...defaultLimits, ...limits };
+  }
+
+  nextId(): number {
+    return this.#nextId++;
+  }
+
+  add(visitorId: string, exchange: Exchange): void {
+    const visitor = this.#touch(visitorId);
+    visitor.exchanges.push(exchange);
+    const sameLane = visitor.exchanges.filter((e) => e.lessonId === exchange.lessonId && e.lane === exchange.lane);
+    if (sameLane.length > this.#limits.perLane) visitor.exchanges.splice(visitor.exchanges.indexOf(sameLane[0]!), 1);
+    for (const listener of visitor.listeners) listener(exchange);
+  }
+
+  /** Newest first. */
+  list(visitorId: string, lessonId: string, lane: LaneId): Exchange[] {
+    const visitor = this.#visitors.get(visitorId);
+    if (!visitor) return [];
+    return visitor.exchanges.filter((e) => e.lessonId === lessonId && e.lane === lane).reverse();
+  }
+
+  subscribe(visitorId: string, listener: ExchangeListener): () => void {
+    const visitor = this.#touch(visitorId);
+    visitor.listeners.add(listener);
+    return () => {
+      visitor.listeners.delete(listener);
+      visitor.lastSeen = Date.now();
+    };
+  }
+
+  get visitorCount(): number {
+    return this.#visitors.size;
+  }
+
+  /** Forgets idle visitors; listeners keep a visitor alive. */
+  sweep(now = Date.now()): void {
+    for (const [id, visitor] of this.#visitors) {
+      if (visitor.listeners.size === 0 && now - visitor.lastSeen > this.#limits.idleMs) this.#visitors.delete(id);
+    }
+  }
+
+  /** Map order is recency order: a touched visitor moves to the end, the stalest is first. */
+  #touch(visitorId: string): Visitor {
+    const visitor = this.#visitors.get(visitorId) ?? { lastSeen: 0, exchanges: [], listeners: new Set() };
+    this.#visitors.delete(visitorId);
+    this.#visitors.set(visitorId, visitor);
+    visitor.lastSeen = Date.now();
+    if (this.#visitors.size > this.#limits.maxVisitors) this.#evictStalest();
+    return visitor;
+  }
+
+  #evictStalest(): void {
+    for (const [id, visitor] of this.#visitors) {
+      if (visitor.listeners.size === 0) {
+        this.#visitors.delete(id);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// The wire inspector: records each lane exchange per visitor and streams it to that visitor's page (SSE).
+import { PassThrough } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import type { Context, Middleware } from 'koa';
+import { renderView } from '../server/views.js';
+import { type Exchange, ExchangeStore, type StoreLimits } from './exchange-store.js';
+import type { MountedLanes } from './mount.js';
+
+/** The request headers worth teaching; everything else is noise for this lesson. */
+const shownRequestHeaders = [
+  'HX-Request', 'HX-Source', 'HX-Target', 'HX-Current-URL', 'HX-Request-Type',
+  'Accept', 'Content-Type', 'X-CSRF-Token',
+];
+
+/** Lets the browser side of the inspector tie its own timings to this exchange. */
+export const exchangeIdHeader = 'X-Inspector-Exchange';
+
+const keepAliveMs = 20_000;
+const maxOpenStreams = 1000;
+
+export interface Inspector {
+  store: ExchangeStore;
+  /** Outermost lane middleware: tags ctx.state with the lesson and lane, and records the exchange. */
+  capture: Middleware;
+  /** GET handler for the visitor's event stream. */
+  stream: Middleware;
+  /** Renders one exchange as the list item the page shows. */
+  renderExchange(ctx: Context, exchange: Exchange): string;
+  /** Ends every open stream (server shutdown). */
+  close(): void;
+}
+
+export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits> = {}): Inspector {
+  const store = new ExchangeStore(limits);
+  const openStreams = new Set<PassThrough>();
+  const sweeper = setInterval(() => store.sweep(), 60_000).unref();
+  const renderExchange = (ctx: Context, exchange: Exchange) => renderView(ctx, 'exchange', { exchange });
+
+  const capture: Middleware = async (ctx, next) => {
+    const route = lanes.match(ctx);
+    if (!route) return next();
+    ctx.state.lesson = route.lesson;
+    ctx.state.lane = route.lane;
+    const id = store.nextId();
+    ctx.set(exchangeIdHeader, String(id));
+    const started = performance.now();
+    await next();
+    try {
+      const serverMs = performance.now() - started;
+      store.add(ctx.state.visitorId, describeExchange(ctx, id, route.lesson.id, route.lane, serverMs));
+    } catch (err) {
+      ctx.app.emit('error', err, ctx); // the inspector must never break the lesson it watches
+    }
+  };
+
+  const stream: Middleware = async (ctx) => {
+    const { visitorId } = ctx.state;
+    const body = new PassThrough();
+    const send = (exchange: Exchange) => body.write(toEvent(renderPartial(exchange, renderExchange(ctx, exchange))));
+    const unsubscribe = store.subscribe(visitorId, send);
+    const keepAlive = setInterval(() => body.write(': keep-alive\n\n'), keepAliveMs).unref();
+    const end = () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      openStreams.delete(body);
+      body.end();
+    };
+    ctx.req.once('close', end);
+    body.once('close', end);
+    limitStreams(openStreams, body);
+
+    ctx.req.socket.setTimeout(0);
+    ctx.req.socket.setNoDelay(true);
+    ctx.set({ 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
+    ctx.type = 'text/event-stream';
+    ctx.body = body;
+    body.write(': connected\n\n');
+  };
+
+  return {
+    store,
+    capture,
+    stream,
+    renderExchange,
+    close() {
+      clearInterval(sweeper);
+      for (const body of openStreams) body.end();
+    },
+  };
+}
+
+function limitStreams(openStreams: Set<PassThrough>, body: PassThrough): void {
+  openStreams.add(body);
+  // A global cap keeps a flood of tabs or clients from holding the server's memory.
+  if (openStreams.size > maxOpenStreams) openStreams.values().next().value?.end();
+}
+
+function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
+  const { text, pretty } = serializeBody(ctx.body);
+  const bytes = Buffer.byteLength(text);
+  return {
+    id,
+    lessonId,
+    lane,
+    method: ctx.method,
+    url: ctx.originalUrl,
+    status: ctx.status,
+    requestHeaders: shownRequestHeaders.flatMap((name) => (ctx.get(name) ? [[name, ctx.get(name)] as [string, string]] : [])),
+    requestBody: typeof ctx.request.rawBody === 'string' ? ctx.request.rawBody : '',
+    responseType: ctx.response.get('Content-Type') || '',
+    responseBody: pretty,
+    bytes,
+    gzipBytes: bytes === 0 ? 0 : gzipSync(text).length,
+    serverMs: Math.round(serverMs * 10) / 10,
+  };
+}
+
+/** What goes on the wire (as koa will send it) and what the page shows (JSON indented). */
+function serializeBody(body: unknown): { text: string; pretty: string } {
+  if (body == null) return { text: '', pretty: '' };
+  if (typeof body === 'string') return { text: body, pretty: body };
+  if (Buffer.isBuffer(body)) return { text: body.toString('utf8'), pretty: body.toString('utf8') };
+  if (typeof body === 'object' && !('pipe' in body)) return { text: JSON.stringify(body), pretty: JSON.stringify(body, null, 2) };
+  return { text: '', pretty: '(stream)' };
+}
+
+/** The list item goes to the top of its lane's list: htmx swaps `<hx-partial>` into its target. */
+function renderPartial(exchange: Exchange, itemHtml: string): string {
+  return `<hx-partial hx-target="#wire-${exchange.lessonId}-${exchange.lane}" hx-swap="afterbegin">${itemHtml}</hx-partial>`;
+}
+
+/** One SSE message: every line of the payload gets its own `data:` field. */
+function toEvent(html: string): string {
+  return `${html.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join('\n')}\n\n`;
+}

@@ -1,0 +1,48 @@
+// Puts every lesson's two lanes on the app, each in its own router tagged with its lane.
+import { join } from 'node:path';
+import Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import { renderFile } from '../server/views.js';
+import { type LaneId, laneIds, type Lesson } from './types.js';
+
+export interface LaneRoute {
+  lesson: Lesson;
+  lane: LaneId;
+}
+
+export interface MountedLanes {
+  /** The lanes' routers, in lesson order. */
+  middleware: Middleware[];
+  /** Which lesson and lane a request is for, known before any lane code runs. */
+  match(ctx: Context): LaneRoute | undefined;
+}
+
+export function mountLanes(lessons: Lesson[]): MountedLanes {
+  const routers: Array<LaneRoute & { router: Router }> = [];
+  for (const lesson of lessons) {
+    for (const lane of laneIds) {
+      const router = new Router();
+      lesson.lanes[lane].routes(router, {
+        render: (ctx, name, locals = {}) =>
+          renderFile(join(lesson.dir, 'views', `${name}.ejs`), { ...ctx.state, ...locals }),
+      });
+      routers.push({ lesson, lane, router });
+    }
+  }
+
+  return {
+    middleware: routers.flatMap(({ router }) => [router.routes(), router.allowedMethods()] as Middleware[]),
+    match(ctx) {
+      const found = routers.find(({ router }) => router.match(ctx.path, ctx.method).route);
+      return found && { lesson: found.lesson, lane: found.lane };
+    },
+  };
+}
+
+/** --latency: holds every lane response back, so each of the four steps can be watched. */
+export function delayLanes(ms: number): Middleware {
+  return async (ctx, next) => {
+    if (ctx.state.lane) await new Promise((resolve) => setTimeout(resolve, ms));
+    await next();
+  };
+}

@@ -1,0 +1,39 @@
+// What a lesson is: an id, a title, and two lanes, each with its routes, its page snippet and its code.
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import type { Lang } from '../server/i18n.js';
+
+export const laneIds = ['json', 'htmx'] as const;
+export type LaneId = (typeof laneIds)[number];
+
+/** What the app hands a lane's routes: a renderer for the lesson's own views. */
+export interface LaneTools {
+  /** Renders views/<name>.ejs of this lesson with the request's locals (t, lang, csrfToken) and `locals`. */
+  render(ctx: Context, name: string, locals?: object): string;
+}
+
+export type LaneRoutes = (router: Router, tools: LaneTools) => void;
+
+export interface Lane {
+  routes: LaneRoutes;
+  /** The lane's page snippet, a file in views/ rendered into the lesson page. */
+  view: string;
+  /** The files that make this lane work, relative to the lesson folder, shown in its code panel. */
+  code: string[];
+}
+
+export interface LessonDefinition {
+  id: string;
+  title: Record<Lang, string>;
+  lanes: Record<LaneId, Lane>;
+  /** Locals the lane views need on a full page render (the current counts, say). */
+  pageLocals(): object;
+  /** Puts the lesson's server state back to its starting point. */
+  reset(): void;
+}
+
+export interface Lesson extends LessonDefinition {
+  number: number;
+  /** The lesson's folder: its views, client scripts and notes are read from here at run time. */
+  dir: string;
+}

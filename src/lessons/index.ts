@@ -1,0 +1,19 @@
+// The ordered list of lessons: adding a lesson is one folder and one line here.
+import { join } from 'node:path';
+import type { Lesson, LessonDefinition } from '../lane/types.js';
+import { lessonsDir } from '../server/paths.js';
+import like from './like/lesson.js';
+
+const definitions: LessonDefinition[] = [
+  like,
+];
+
+export const lessons: Lesson[] = definitions.map((definition, index) => ({
+  ...definition,
+  number: index + 1,
+  dir: join(lessonsDir, definition.id),
+}));
+
+export function findLesson(idOrNumber: string): Lesson | undefined {
+  return lessons.find((lesson) => lesson.id === idOrNumber || String(lesson.number) === idOrNumber);
+}

@@ -1,0 +1,18 @@
+// Lesson 1: the like button from the article, as JSON + fetch and as an htmx fragment.
+import type { LessonDefinition } from '../../lane/types.js';
+import { likes, resetLikes } from './counts.js';
+import { htmxRoutes } from './htmx.js';
+import { jsonRoutes } from './json.js';
+
+const like: LessonDefinition = {
+  id: 'like',
+  title: { en: 'The like button', ko: '좋아요 버튼' },
+  lanes: {
+    json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/like.js', 'json.ts'] },
+    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_like_button.ejs', 'htmx.ts'] },
+  },
+  pageLocals: () => ({ likes }),
+  reset: resetLikes,
+};
+
+export default like;

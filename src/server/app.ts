@@ -1,0 +1,69 @@
+// createApp: the whole Koa app (pages, lessons, inspector, static files). It never listens itself.
+import { join } from 'node:path';
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import { createInspector, type Inspector } from '../lane/inspector.js';
+import { delayLanes, mountLanes } from '../lane/mount.js';
+import { pageRoutes } from '../lane/pages.js';
+import type { StoreLimits } from '../lane/exchange-store.js';
+import type { Lesson } from '../lane/types.js';
+import { lessons as allLessons } from '../lessons/index.js';
+import { handleErrors } from './errors.js';
+import type { Lang } from './i18n.js';
+import { highlightStylesDir, htmxDistDir, htmxVersion, templatesDir } from './paths.js';
+import { logRequests, type RequestRecord } from './request-log.js';
+import { limitBodySize, securityHeaders } from './security.js';
+import { serveStatic } from './static.js';
+import { identifyVisitor, verifyCsrf } from './visitor.js';
+
+export const bodyLimitBytes = 16 * 1024;
+
+export type { RequestRecord };
+
+export interface AppOptions {
+  /** UI language when the visitor has not chosen one. */
+  lang?: Lang;
+  /** Added to every lesson response, to watch the four steps in slow motion. */
+  latencyMs?: number;
+  /** Called once per finished request (the terminal's request log). */
+  onRequest?: (record: RequestRecord) => void;
+  lessons?: Lesson[];
+  inspectorLimits?: Partial<StoreLimits>;
+}
+
+export interface DemoApp {
+  app: Koa;
+  inspector: Inspector;
+  /** Ends open inspector streams and timers, so the server can close. */
+  close(): void;
+}
+
+export function createApp(options: AppOptions = {}): DemoApp {
+  const { lang = 'en', latencyMs = 0, onRequest, lessons = allLessons } = options;
+  const app = new Koa();
+  app.silent = true; // errors are reported once, by whoever listens to 'error'
+  const lanes = mountLanes(lessons);
+  const inspector = createInspector(lanes, options.inspectorLimits);
+  const pages = pageRoutes(lessons, inspector);
+
+  if (onRequest) app.use(logRequests(onRequest));
+  app.use(inspector.capture);
+  app.use(handleErrors());
+  app.use(securityHeaders());
+  app.use(limitBodySize(bodyLimitBytes));
+  app.use(serveStatic(`/vendor/htmx/${htmxVersion}/`, htmxDistDir, { maxAge: 31_536_000, immutable: true }));
+  app.use(serveStatic('/vendor/highlight.js/', highlightStylesDir, { maxAge: 86_400 }));
+  for (const lesson of lessons) {
+    app.use(serveStatic(`/static/lessons/${lesson.id}/`, join(lesson.dir, 'public'), { maxAge: 0 }));
+  }
+  app.use(serveStatic('/static/', join(templatesDir, 'assets'), { maxAge: 0 }));
+  app.use(identifyVisitor({ defaultLang: lang }));
+  app.use(bodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
+  app.use(verifyCsrf());
+  if (latencyMs > 0) app.use(delayLanes(latencyMs));
+  app.use(pages.routes());
+  app.use(pages.allowedMethods());
+  for (const middleware of lanes.middleware) app.use(middleware);
+
+  return { app, inspector, close: () => inspector.close() };
+}

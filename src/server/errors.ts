@@ -1,0 +1,49 @@
+// One error path: the status a client may see, in the shape it asked for (JSON, fragment or page).
+import { STATUS_CODES } from 'node:http';
+import type { Context, Middleware } from 'koa';
+import { renderView } from './views.js';
+
+interface HttpError extends Error {
+  status?: number;
+  expose?: boolean;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Catches everything below it. A bare error status (an unmatched route's 404, the router's 405
+ * with its Allow header) gets a body too. 5xx details stay in the server log.
+ */
+export function handleErrors(): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status >= 400 && ctx.body == null) ctx.throw(ctx.status);
+    } catch (caught) {
+      const err = caught as HttpError;
+      const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
+      if (status >= 500) ctx.app.emit('error', err, ctx);
+      const message = err.expose ? err.message : (STATUS_CODES[status] ?? 'Error');
+      ctx.set(err.headers ?? {});
+      ctx.status = status;
+      sendError(ctx, status, message);
+    }
+  };
+}
+
+function sendError(ctx: Context, status: number, message: string): void {
+  ctx.vary('HX-Request');
+  ctx.vary('Accept');
+  if (wantsJson(ctx)) {
+    ctx.body = { error: { status, message } };
+  } else if (ctx.get('HX-Request') === 'true') {
+    ctx.type = 'html';
+    ctx.body = renderView(ctx, 'error-fragment', { status, message });
+  } else {
+    ctx.type = 'html';
+    ctx.body = renderView(ctx, 'error-page', { status, message });
+  }
+}
+
+function wantsJson(ctx: Context): boolean {
+  return ctx.path.startsWith('/api/') || ctx.path === '/api' || ctx.state.lane === 'json';
+}

@@ -1,0 +1,64 @@
+// Serves files from one folder under one URL prefix; nothing outside that folder can be reached.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import type { Middleware } from 'koa';
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticOptions {
+  /** Cache-Control max-age in seconds; versioned URLs can be cached for a year. */
+  maxAge: number;
+  immutable?: boolean;
+}
+
+export function serveStatic(prefix: string, root: string, { maxAge, immutable = false }: StaticOptions): Middleware {
+  const rootDir = resolve(root);
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(prefix)) return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      ctx.set('Allow', 'GET, HEAD');
+      ctx.throw(405, 'Method not allowed');
+    }
+    const file = resolveInside(rootDir, decodePath(ctx.path.slice(prefix.length)));
+    const type = file && contentTypes[extname(file)];
+    const info = type ? await stat(file).catch(() => null) : null;
+    if (!file || !type || !info?.isFile()) return ctx.throw(404, 'Not found');
+
+    ctx.type = type;
+    ctx.length = info.size;
+    ctx.lastModified = info.mtime;
+    ctx.set('Cache-Control', `public, max-age=${maxAge}${immutable ? ', immutable' : ''}`);
+    ctx.status = 200;
+    if (ctx.method === 'GET') ctx.body = createReadStream(file);
+  };
+}
+
+/** Percent-decodes once; a malformed escape is treated as a name that cannot exist. */
+function decodePath(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return '\0';
+  }
+}
+
+/**
+ * Anything that could step out of the folder
+ * (.., backslashes, NUL, a leading dot file) is refused rather than cleaned up.
+ */
+function resolveInside(rootDir: string, relative: string): string | null {
+  if (/[\\\0]/.test(relative)) return null;
+  const parts = relative.split('/').filter(Boolean);
+  if (parts.length === 0 || parts.some((part) => part.startsWith('.'))) return null;
+  const file = resolve(rootDir, ...parts);
+  return file.startsWith(rootDir + sep) ? file : null;
+}

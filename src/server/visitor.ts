@@ -1,0 +1,74 @@
+// Who is asking: a visitor cookie (whose traffic the inspector shows), the UI language, the CSRF token.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context, Middleware } from 'koa';
+import { type Lang, languages, messages } from './i18n.js';
+
+const visitorCookie = 'hxd_visitor';
+const visitorIdPattern = /^[A-Za-z0-9_-]{22}$/;
+const oneYearMs = 365 * 24 * 3600 * 1000;
+
+export const csrfHeader = 'X-CSRF-Token';
+export const csrfField = '_csrf';
+
+export interface VisitorOptions {
+  defaultLang: Lang;
+  /** Signs CSRF tokens; a new one each start, so tokens from an old run are refused. */
+  secret?: Buffer;
+}
+
+/** Sets ctx.state.visitorId, lang, t (the UI words), textSize and csrfToken. */
+export function identifyVisitor({ defaultLang, secret = randomBytes(32) }: VisitorOptions): Middleware {
+  const tokenFor = (visitorId: string) => createHmac('sha256', secret).update(visitorId).digest('base64url');
+
+  return async (ctx, next) => {
+    let visitorId = ctx.cookies.get(visitorCookie);
+    if (!visitorId || !visitorIdPattern.test(visitorId)) {
+      visitorId = randomBytes(16).toString('base64url');
+      ctx.cookies.set(visitorCookie, visitorId, { httpOnly: true, sameSite: 'lax', maxAge: oneYearMs });
+    }
+    const lang = pickChoice(ctx, 'lang', languages, defaultLang);
+    ctx.state.visitorId = visitorId;
+    ctx.state.lang = lang;
+    ctx.state.textSize = pickChoice(ctx, 'text', textSizes, 'normal');
+    ctx.state.t = messages[lang];
+    ctx.state.csrfToken = tokenFor(visitorId);
+    await next();
+  };
+}
+
+const textSizes = ['normal', 'large'] as const;
+
+/** A page switch such as `?lang=ko` or `?text=large` applies and is remembered; else the cookie; else the default. */
+function pickChoice<T extends string>(ctx: Context, name: string, choices: readonly T[], fallback: T): T {
+  const isChoice = (value: unknown): value is T => choices.includes(value as T);
+  const cookie = `hxd_${name}`;
+  const asked = ctx.query[name];
+  if (isChoice(asked)) {
+    ctx.cookies.set(cookie, asked, { httpOnly: true, sameSite: 'lax', maxAge: oneYearMs });
+    return asked;
+  }
+  const remembered = ctx.cookies.get(cookie);
+  return isChoice(remembered) ? remembered : fallback;
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every state-changing request carries the visitor's token, in a header (fetch, htmx) or a form field. */
+export function verifyCsrf(): Middleware {
+  return async (ctx, next) => {
+    if (!safeMethods.has(ctx.method)) {
+      const body = ctx.request.body as Record<string, unknown> | undefined;
+      const sent = ctx.get(csrfHeader) || (typeof body?.[csrfField] === 'string' ? body[csrfField] : '');
+      if (!sameToken(String(sent), ctx.state.csrfToken)) {
+        ctx.throw(403, 'Missing or invalid CSRF token. Reload the page to get a fresh one.');
+      }
+    }
+    await next();
+  };
+}
+
+function sameToken(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,96 @@
+// The page's instrumentation, kept out of the lesson code: lights each lane's four steps and times the round trip.
+// It watches from outside: trigger events on a lane's demo, the fetch calls they cause (htmx 4 uses fetch too),
+// and the DOM changes that follow. The server's half (capturing exchanges) streams in over SSE via hx-sse.
+(() => {
+  const exchangeIdHeader = 'X-Inspector-Exchange';
+  const maxShown = 20;
+  const trips = new Map(); // lane id -> the interaction in flight on that lane
+  const roundTrips = new Map(); // exchange id -> ms, for list items that arrive after the DOM update
+
+  const laneOf = (node) => node?.closest?.('[data-demo]')?.dataset.demo;
+  const elapsed = (trip) => Math.round(performance.now() - trip.started);
+
+  function light(trip, step) {
+    const item = trip.steps?.querySelector(`[data-step="${step}"]`);
+    if (!item) return;
+    item.classList.add('lit');
+    item.querySelector('output').value = `${elapsed(trip)} ms`;
+  }
+
+  // 1. Event trigger: a click, input or submit inside a lane's demo starts a new trip.
+  function startTrip(event) {
+    const lane = laneOf(event.target);
+    if (!lane) return;
+    const current = trips.get(lane);
+    if (current && !current.requested && performance.now() - current.started < 100) return; // click then submit
+    const steps = document.querySelector(`[data-steps="${lane}"]`);
+    for (const item of steps?.children ?? []) {
+      item.classList.remove('lit');
+      item.querySelector('output').value = '';
+    }
+    const trip = { lane, steps, started: performance.now(), requested: false, responded: false, done: false };
+    trips.set(lane, trip);
+    light(trip, 'trigger');
+  }
+  for (const type of ['click', 'input', 'submit']) document.addEventListener(type, startTrip, true);
+
+  // 2. Request and 3. Response: every fetch passes through here; the page's own stream is not a lane's.
+  const pageFetch = window.fetch;
+  window.fetch = async function inspectedFetch(input, init) {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    const trip = url.pathname.startsWith('/_inspector/') ? undefined : [...trips.values()].find((t) => !t.requested);
+    if (!trip) return pageFetch.call(this, input, init);
+    trip.requested = true;
+    light(trip, 'request');
+    const response = await pageFetch.call(this, input, init);
+    trip.exchangeId = response.headers.get(exchangeIdHeader);
+    trip.responded = true;
+    light(trip, 'response');
+    return response;
+  };
+
+  // 4. DOM update: the first change inside the demo after the response arrived.
+  const demoObserver = new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      const trip = trips.get(laneOf(mutation.target) ?? laneOf(mutation.target.parentElement));
+      if (!trip || !trip.responded || trip.done) continue;
+      trip.done = true;
+      light(trip, 'swap');
+      if (trip.exchangeId) {
+        roundTrips.set(trip.exchangeId, elapsed(trip));
+        showRoundTrip(document.querySelector(`[data-exchange-id="${trip.exchangeId}"]`));
+      }
+    }
+  });
+
+  function showRoundTrip(item) {
+    const ms = item && roundTrips.get(item.dataset.exchangeId);
+    const slot = item?.querySelector('[data-round-trip]');
+    if (ms === undefined || !slot) return;
+    slot.textContent = `${slot.dataset.label} ${ms} ms`;
+  }
+
+  // New exchanges arrive at the top of a lane's list: open the newest, keep the list short.
+  function tidy(list) {
+    const items = [...list.children];
+    items.forEach((item, index) => {
+      if (index >= maxShown) return item.remove();
+      const details = item.querySelector('details');
+      if (details) details.open = index === 0;
+      showRoundTrip(item);
+    });
+  }
+  const wireObserver = new MutationObserver((mutations) => {
+    for (const list of new Set(mutations.map((m) => m.target))) tidy(list);
+  });
+
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const demo of document.querySelectorAll('[data-demo]')) {
+      demoObserver.observe(demo, { childList: true, subtree: true, characterData: true });
+    }
+    for (const list of document.querySelectorAll('ol.wire')) {
+      tidy(list);
+      wireObserver.observe(list, { childList: true });
+    }
+  });
+})();
