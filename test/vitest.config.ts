@@ -1,0 +1,13 @@
+// Test runner settings: the suites live under test/, run against the built dist/ (npm test builds first).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Browser and CLI suites start real processes; two cores do not gain from more parallel files.
+    maxWorkers: 2,
+  },
+});
