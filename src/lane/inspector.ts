@@ -1,5 +1,6 @@
 // The wire inspector: records each lane exchange per visitor and streams it to that visitor's page (SSE).
-import { PassThrough } from 'node:stream';
+// Each event is one rendered <li>; the page's inspector.js puts it at the top of its lane's list.
+import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Context, Middleware } from 'koa';
@@ -33,7 +34,7 @@ export interface Inspector {
 
 export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits> = {}): Inspector {
   const store = new ExchangeStore(limits);
-  const openStreams = new Set<PassThrough>();
+  const openStreams = new Set<ServerResponse>();
   const sweeper = setInterval(() => store.sweep(), 60_000).unref();
   const renderExchange = (ctx: Context, exchange: Exchange) => renderView(ctx, 'exchange', { exchange });
 
@@ -54,28 +55,29 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
     }
   };
 
+  // The stream writes to the socket itself (ctx.respond = false): koa's stream piping would report
+  // every closed tab as an error.
   const stream: Middleware = async (ctx) => {
-    const { visitorId } = ctx.state;
-    const body = new PassThrough();
-    const send = (exchange: Exchange) => body.write(toEvent(renderPartial(exchange, renderExchange(ctx, exchange))));
-    const unsubscribe = store.subscribe(visitorId, send);
-    const keepAlive = setInterval(() => body.write(': keep-alive\n\n'), keepAliveMs).unref();
-    const end = () => {
+    const { res } = ctx;
+    const send = (exchange: Exchange) => res.write(toEvent(renderExchange(ctx, exchange)));
+    const unsubscribe = store.subscribe(ctx.state.visitorId, send);
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs).unref();
+    res.once('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
-      openStreams.delete(body);
-      body.end();
-    };
-    ctx.req.once('close', end);
-    body.once('close', end);
-    limitStreams(openStreams, body);
+      openStreams.delete(res);
+    });
+    openStreams.add(res);
+    if (openStreams.size > maxOpenStreams) openStreams.values().next().value?.end();
 
     ctx.req.socket.setTimeout(0);
     ctx.req.socket.setNoDelay(true);
-    ctx.set({ 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
+    ctx.status = 200;
     ctx.type = 'text/event-stream';
-    ctx.body = body;
-    body.write(': connected\n\n');
+    ctx.set({ 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
+    ctx.respond = false;
+    res.flushHeaders();
+    res.write(': connected\n\n');
   };
 
   return {
@@ -85,15 +87,9 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
     renderExchange,
     close() {
       clearInterval(sweeper);
-      for (const body of openStreams) body.end();
+      for (const res of openStreams) res.end();
     },
   };
-}
-
-function limitStreams(openStreams: Set<PassThrough>, body: PassThrough): void {
-  openStreams.add(body);
-  // A global cap keeps a flood of tabs or clients from holding the server's memory.
-  if (openStreams.size > maxOpenStreams) openStreams.values().next().value?.end();
 }
 
 function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
@@ -123,11 +119,6 @@ function serializeBody(body: unknown): { text: string; pretty: string } {
   if (Buffer.isBuffer(body)) return { text: body.toString('utf8'), pretty: body.toString('utf8') };
   if (typeof body === 'object' && !('pipe' in body)) return { text: JSON.stringify(body), pretty: JSON.stringify(body, null, 2) };
   return { text: '', pretty: '(stream)' };
-}
-
-/** The list item goes to the top of its lane's list: htmx swaps `<hx-partial>` into its target. */
-function renderPartial(exchange: Exchange, itemHtml: string): string {
-  return `<hx-partial hx-target="#wire-${exchange.lessonId}-${exchange.lane}" hx-swap="afterbegin">${itemHtml}</hx-partial>`;
 }
 
 /** One SSE message: every line of the payload gets its own `data:` field. */

@@ -1,6 +1,8 @@
 // The page's instrumentation, kept out of the lesson code: lights each lane's four steps and times the round trip.
 // It watches from outside: trigger events on a lane's demo, the fetch calls they cause (htmx 4 uses fetch too),
-// and the DOM changes that follow. The server's half (capturing exchanges) streams in over SSE via hx-sse.
+// and the DOM changes that follow. The server's half (the captured exchanges) streams in over SSE. It uses a plain
+// EventSource, not htmx's hx-sse, because that extension adds text/event-stream to the Accept header of every
+// htmx request, and the lesson must show htmx's own headers.
 (() => {
   const exchangeIdHeader = 'X-Inspector-Exchange';
   const maxShown = 20;
@@ -84,7 +86,20 @@
     for (const list of new Set(mutations.map((m) => m.target))) tidy(list);
   });
 
+  function listen(url) {
+    const source = new EventSource(url);
+    source.addEventListener('message', (event) => {
+      const template = document.createElement('template');
+      template.innerHTML = event.data; // rendered and escaped by the server's exchange.ejs
+      const item = template.content.firstElementChild;
+      document.getElementById(item?.dataset.list ?? '')?.prepend(item);
+    });
+    addEventListener('pagehide', () => source.close());
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
+    const stream = document.querySelector('[data-inspector-stream]')?.dataset.inspectorStream;
+    if (stream) listen(stream);
     for (const demo of document.querySelectorAll('[data-demo]')) {
       demoObserver.observe(demo, { childList: true, subtree: true, characterData: true });
     }

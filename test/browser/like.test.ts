@@ -1,0 +1,137 @@
+// Lesson 1 in a real browser: a learner clicks both lanes and sees counts, steps, traffic and code.
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { lessons } from '../../dist/lessons/index.js';
+import { hasChromium, launchChromium, type PageProblems, watchPage } from '../support/browser.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const screenshotDir = join(repoRoot, 'test-output');
+
+describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    for (const lesson of lessons) lesson.reset();
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    problems = await watchPage(page);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('both lanes update their count, and the traffic shows JSON versus an HTML fragment', async () => {
+    await page.goto(server.url + '/');
+
+    const [jsonResponse] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/like')),
+      page.click('#like-button'),
+    ]);
+    await expect.poll(() => page.textContent('#count')).toBe('1');
+    expect(await page.getAttribute('#like-button', 'class')).toContain('btn-liked');
+    expect(jsonResponse.headers()['content-type']).toMatch(/^application\/json/);
+    expect(await jsonResponse.json()).toEqual({ likes: 1 });
+
+    const [htmxResponse] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/like/')),
+      page.click('#like-section button'),
+    ]);
+    await expect.poll(() => page.textContent('#like-section button')).toBe('❤️ Like (1)');
+    expect(await page.getAttribute('#like-section button', 'class')).toBe('btn-liked');
+    expect(htmxResponse.request().headers()['hx-request']).toBe('true');
+    expect(htmxResponse.request().headers()['accept']).toBe('text/html');
+    expect(htmxResponse.headers()['content-type']).toMatch(/^text\/html/);
+    // outerHTML: the whole #like-section was replaced, so there is still exactly one
+    expect(await page.locator('#like-section').count()).toBe(1);
+
+    // The inspector lists each lane's own exchange, with the round trip measured in this browser.
+    const jsonItem = page.locator('#wire-like-json li').first();
+    const htmxItem = page.locator('#wire-like-htmx li').first();
+    await expect.poll(() => htmxItem.textContent()).toContain('/like/');
+    expect(await jsonItem.textContent()).toMatch(/POST\s+\/api\/like\s+200/);
+    expect(await jsonItem.textContent()).toContain('"likes": 1');
+    expect(await htmxItem.textContent()).toContain('HX-Request');
+    expect(await htmxItem.locator('pre').last().textContent()).toContain('<div id="like-section"><button hx-post="/like/"');
+    await expect.poll(() => htmxItem.locator('[data-round-trip]').textContent()).toMatch(/round trip \d+ ms/);
+    await expect.poll(() => jsonItem.locator('[data-round-trip]').textContent()).toMatch(/round trip \d+ ms/);
+
+    // Each lane's four steps lit up, in order, with times.
+    for (const lane of ['json', 'htmx']) {
+      const lit = await page.locator(`[data-steps="${lane}"] li.lit output`).allTextContents();
+      expect(lit).toHaveLength(4);
+      const times = lit.map((text) => Number.parseInt(text, 10));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
+
+    await mkdir(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'lesson-like.png'), fullPage: true });
+    expect(problems.list).toEqual([]);
+  });
+
+  it('a reload shows the counts the server keeps', async () => {
+    await page.goto(server.url + '/');
+    await page.click('#like-button');
+    await page.click('#like-button');
+    await expect.poll(() => page.textContent('#count')).toBe('2');
+    await page.click('#like-section button');
+    await expect.poll(() => page.textContent('#like-section button')).toContain('(1)');
+
+    await page.reload();
+    expect(await page.textContent('#count')).toBe('2');
+    expect(await page.textContent('#like-section button')).toBe('❤️ Like (1)');
+    // the traffic survives the reload too: it lives on the server, per visitor
+    expect(await page.locator('#wire-like-json li').count()).toBe(2);
+    expect(problems.list).toEqual([]);
+  });
+
+  it('the code panels show the very files that run', async () => {
+    await page.goto(server.url + '/');
+    const panels = page.locator('code[data-file]');
+    const names = await panels.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-file')!));
+    expect(names).toEqual(expect.arrayContaining(['src/lessons/like/htmx.ts', 'src/lessons/like/public/like.js', 'src/lessons/like/views/_like_button.ejs']));
+    for (const [index, name] of names.entries()) {
+      expect(await panels.nth(index).textContent(), name).toBe(await readFile(join(repoRoot, name), 'utf8'));
+    }
+  });
+
+  it('works from the keyboard, and announces the new count', async () => {
+    await page.goto(server.url + '/');
+    await page.focus('#like-section button');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#like-section button')).toContain('(1)');
+    await page.focus('#like-button');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.textContent('#count')).toBe('1');
+    expect(await page.locator('[data-demo] [aria-live="polite"]').count()).toBe(2);
+    expect(problems.list).toEqual([]);
+  });
+
+  it('speaks Korean, and stacks the lanes on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(server.url + '/?lang=ko');
+    expect(await page.textContent('#like-section button')).toBe('❤️ 좋아요 (0)');
+    await page.click('#like-section button');
+    await expect.poll(() => page.textContent('#like-section button')).toBe('❤️ 좋아요 (1)');
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+
+    const json = (await page.locator('.lane-json').boundingBox())!;
+    const htmx = (await page.locator('.lane-htmx').boundingBox())!;
+    expect(htmx.y).toBeGreaterThanOrEqual(json.y + json.height);
+    expect(json.width).toBeLessThanOrEqual(390);
+    expect(problems.list).toEqual([]);
+  });
+});
