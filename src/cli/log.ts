@@ -1,0 +1,107 @@
+// The terminal's printers: banner, one line per request, notes and errors. Colour through chalk, off when piped.
+import chalk, { chalkStderr } from 'chalk';
+import type { RequestRecord } from '../server/app.js';
+
+/** --no-color and NO_COLOR (any non-empty value) win over FORCE_COLOR; otherwise chalk decides (TTY or not). */
+export function configureColor(colorOption: boolean, env: NodeJS.ProcessEnv): void {
+  if (!colorOption || env.NO_COLOR) {
+    chalk.level = 0;
+    chalkStderr.level = 0;
+  }
+}
+
+export interface BannerInfo {
+  name: string;
+  version: string;
+  localUrl: string;
+  /** Listening on every interface: the LAN addresses (maybe none). */
+  networkUrls?: string[];
+  /** Listening on loopback only: say how to expose the demo. */
+  exposeHint: boolean;
+  /** Set when the asked-for port was busy and another was taken. */
+  portNote?: string;
+  latencyMs: number;
+}
+
+export function printBanner(info: BannerInfo): void {
+  const label = (text: string) => chalk.bold(text.padEnd(9));
+  const lines = ['', `  ${chalk.bold.cyan(info.name)} ${chalk.dim(`v${info.version}`)}`, ''];
+  if (info.portNote) lines.push(`  ${chalk.yellow(info.portNote)}`, '');
+  lines.push(`  ${label('Local:')}${chalk.cyan(info.localUrl)}`);
+  if (info.exposeHint) {
+    lines.push(chalk.dim(`  ${'Network:'.padEnd(9)}use --host 0.0.0.0 to expose`));
+  } else if (info.networkUrls?.length === 0) {
+    lines.push(chalk.dim(`  ${'Network:'.padEnd(9)}no network address found on this machine`));
+  }
+  for (const url of info.networkUrls ?? []) lines.push(`  ${label('Network:')}${chalk.cyan(url)}`);
+  if (info.latencyMs > 0) {
+    lines.push(`  ${label('Latency:')}${chalk.yellow(`${info.latencyMs} ms`)} added to every lesson response`);
+  }
+  lines.push('', chalk.dim('  Ctrl+C to stop'), '');
+  write(lines.join('\n'));
+}
+
+/** `POST /like/  200  212 B  3 ms  htmx`: lane requests in full colour, the rest (pages, files) dimmed. */
+export function formatRequestLine(record: RequestRecord): string {
+  const url = record.url.length > 120 ? `${record.url.slice(0, 119)}…` : record.url;
+  const parts = [
+    `${chalk.bold(record.method)} ${url}`,
+    colorStatus(record.status),
+    formatBytes(record.bytes),
+    `${Math.round(record.ms)} ms`,
+  ];
+  if (!record.lane) return chalk.dim(parts.join('  '));
+  const lane = record.lane === 'htmx' ? chalk.magenta.bold(record.lane) : chalk.blue.bold(record.lane);
+  return [...parts, lane].join('  ');
+}
+
+export function printRequest(record: RequestRecord): void {
+  write(formatRequestLine(record));
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+function colorStatus(status: number): string {
+  const text = String(status);
+  if (status >= 500) return chalk.red(text);
+  if (status >= 400) return chalk.yellow(text);
+  if (status >= 300) return chalk.cyan(text);
+  return chalk.green(text);
+}
+
+/** A dim remark on stdout (a browser that would not open, say). */
+export function printNote(message: string): void {
+  write(chalk.dim(message));
+}
+
+export function printShutdown(): void {
+  write(chalk.dim('Shutting down…'));
+}
+
+/** An error while serving a request: one red line, the stack only with --debug. */
+export function printAppError(err: unknown, where: string, debug: boolean): void {
+  const message = err instanceof Error ? err.message : String(err);
+  writeError(chalkStderr.red(`error: ${where ? `${where}: ` : ''}${message}`));
+  if (debug && err instanceof Error && err.stack) writeError(chalkStderr.dim(err.stack));
+}
+
+/** The one line an expected failure gets (main's error handler). */
+export function printError(message: string): void {
+  writeError(`${chalkStderr.red('error:')} ${message}`);
+}
+
+export function printStack(err: unknown): void {
+  writeError(chalkStderr.dim(err instanceof Error && err.stack ? err.stack : String(err)));
+}
+
+function write(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function writeError(text: string): void {
+  process.stderr.write(`${text}\n`);
+}

@@ -1,0 +1,72 @@
+// The htmx-demo command line: arguments and help, then the command; every failure ends here as one readable line.
+import { Command, Option } from 'commander';
+import { languages } from '../server/i18n.js';
+import { CliError } from './errors.js';
+import { configureColor, printError, printStack } from './log.js';
+import { defaultHost, resolveServeOptions, type RawServeOptions } from './options.js';
+import { readPackageInfo } from './package-info.js';
+
+const serveExamples = `
+Examples:
+  htmx-demo serve
+  htmx-demo serve --port 8080 --open
+  htmx-demo serve --host 0.0.0.0   # workshop on a LAN
+  htmx-demo serve --latency 800 --lang ko`;
+
+interface GlobalOptions {
+  color: boolean;
+  debug?: boolean;
+}
+
+function buildProgram(version: string): Command {
+  const program = new Command('htmx-demo')
+    .description('Learn htmx by comparison: the same feature built with JSON + fetch and with HTML + htmx, side by side.')
+    .version(version, '-v, --version', 'print the version')
+    .option('--no-color', 'plain output, no colours (NO_COLOR=1 does the same)')
+    .option('--debug', 'print stack traces for errors (DEBUG=1 does the same)')
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError('(run htmx-demo --help for usage)')
+    .addHelpText('after', serveExamples)
+    .hook('preAction', (thisCommand) => {
+      configureColor(thisCommand.opts<GlobalOptions>().color, process.env);
+    });
+
+  program
+    .command('serve')
+    .description('start the demo server: the lessons at http://localhost:3000/')
+    .option('-p, --port <n>', 'port to listen on, 0 for any free one (default: $PORT or 3000)')
+    .option('--host <addr>', 'address to listen on; 0.0.0.0 shares the demo with your network', defaultHost)
+    .option('--strict-port', 'fail if the port is busy instead of trying the next one')
+    .option('--open', 'open the page in the default browser ($BROWSER if set)')
+    .option('--latency <ms>', 'delay every lesson response, to watch each step happen')
+    .addOption(new Option('--lang <code>', 'page language until the visitor picks one').choices(languages).default('en'))
+    .showHelpAfterError('(run htmx-demo serve --help for usage)')
+    .addHelpText('after', serveExamples)
+    .action(async (raw: RawServeOptions, command: Command) => {
+      const options = resolveServeOptions(raw, process.env, isDebug(command.optsWithGlobals<GlobalOptions>()));
+      const { serve } = await import('./serve.js'); // Koa and the lessons load only when serving
+      await serve(options);
+    });
+
+  return program;
+}
+
+function isDebug(options: Partial<GlobalOptions>): boolean {
+  return Boolean(options.debug || process.env.DEBUG);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram(readPackageInfo().version);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = 1;
+    const debug = isDebug(program.opts<GlobalOptions>()) || argv.includes('--debug');
+    const message = err instanceof Error ? err.message : String(err);
+    // A CliError is the user's to fix; anything else is a bug: still one line, with the way to learn more.
+    printError(err instanceof CliError || debug ? message : `${message} (unexpected: run again with --debug for details)`);
+    if (debug) printStack(err);
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,68 @@
+// The serve command's options, checked and typed. Pure and free of server imports, so main can check before loading Koa.
+import { isLang, type Lang } from '../server/i18n.js';
+import { CliError } from './errors.js';
+
+export const defaultPort = 3000;
+export const defaultHost = '127.0.0.1';
+export const maxLatencyMs = 60_000;
+
+/** What commander hands the serve action (strings as typed). */
+export interface RawServeOptions {
+  port?: string;
+  host: string;
+  strictPort?: boolean;
+  open?: boolean;
+  latency?: string;
+  lang: string;
+}
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  strictPort: boolean;
+  open: boolean;
+  latencyMs: number;
+  lang: Lang;
+  debug: boolean;
+}
+
+/** A TCP port: a whole number from 0 (any free port) to 65535. */
+export function parsePort(value: string, from = ''): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new CliError(`invalid port "${value}"${from}: use a number from 0 to 65535`);
+  }
+  return port;
+}
+
+export function parseLatency(value: string): number {
+  const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+  if (!(ms >= 0 && ms <= maxLatencyMs)) {
+    throw new CliError(`invalid latency "${value}": use a number of milliseconds from 0 to ${maxLatencyMs}`);
+  }
+  return ms;
+}
+
+export function parseHost(value: string): string {
+  // An empty host would make Node listen on every interface: exposing the demo must be asked for by name.
+  if (value.trim() === '') throw new CliError('invalid host "": use an address such as 127.0.0.1 or 0.0.0.0');
+  return value.trim();
+}
+
+/** --port wins, then the PORT variable (empty counts as unset), then 3000. */
+export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv, debug: boolean): ServeOptions {
+  if (!isLang(raw.lang)) throw new CliError(`invalid language "${raw.lang}"`); // commander's choices() checks first
+  const port =
+    raw.port !== undefined ? parsePort(raw.port)
+    : env.PORT ? parsePort(env.PORT, ' (from the PORT variable)')
+    : defaultPort;
+  return {
+    port,
+    host: parseHost(raw.host),
+    strictPort: raw.strictPort ?? false,
+    open: raw.open ?? false,
+    latencyMs: raw.latency === undefined ? 0 : parseLatency(raw.latency),
+    lang: raw.lang,
+    debug,
+  };
+}

@@ -1,0 +1,76 @@
+// htmx-demo serve: builds the app, listens, prints the banner and a line per request, and shuts down cleanly.
+import { createServer, type Server } from 'node:http';
+import type { Context } from 'koa';
+import { createApp, type DemoApp } from '../server/app.js';
+import { listen } from './listen.js';
+import { printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
+import { openBrowser } from './open-browser.js';
+import type { ServeOptions } from './options.js';
+import { readPackageInfo } from './package-info.js';
+import { isLoopbackHost, localUrl, networkUrls } from './urls.js';
+
+/** How long open connections (a stuck download, say) may hold up the exit after Ctrl+C. */
+export const forceExitMs = 2000;
+
+/** Resolves once the server is listening; from then on the process lives until a signal stops it. */
+export async function serve(options: ServeOptions): Promise<void> {
+  // 1. Build the app; its request log and errors go to the terminal.
+  const demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
+  demo.app.on('error', (err: unknown, ctx?: Context) => {
+    printAppError(err, ctx ? `${ctx.method} ${ctx.originalUrl}` : '', options.debug);
+  });
+  const server = createServer(demo.app.callback());
+
+  // 2. Listen on the asked-for port, or the next free one.
+  let port: number;
+  try {
+    port = await listen(server, options);
+  } catch (err) {
+    demo.close();
+    throw err;
+  }
+  server.on('error', (err) => printAppError(err, 'server', options.debug));
+
+  // 3. Tell the learner where to go.
+  const url = localUrl(options.host, port);
+  const { name, version } = readPackageInfo();
+  printBanner({
+    name,
+    version,
+    localUrl: url,
+    networkUrls: networkUrls(options.host, port),
+    exposeHint: isLoopbackHost(options.host),
+    portNote: options.port !== 0 && port !== options.port ? `Port ${options.port} is in use, using ${port} instead.` : undefined,
+    latencyMs: options.latencyMs,
+  });
+
+  // 4. Open the browser if asked; a failure is only a note.
+  if (options.open) openBrowser(url, (reason) => printNote(`Could not open a browser (${reason}); open ${url} yourself.`));
+
+  // 5. Stop cleanly on Ctrl+C or a service manager's SIGTERM.
+  stopOnSignals(server, demo);
+}
+
+function stopOnSignals(server: Server, demo: DemoApp): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl+C means now: exit with the shell's code for death by that signal.
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    stopping = true;
+    printShutdown();
+    server.close(() => process.exit(0)); // stop accepting; exit once the last connection is gone
+    demo.close(); // ends the inspector's event streams, so their connections can go idle
+    server.closeIdleConnections();
+    // Responses that just ended (the streams above) leave keep-alive sockets behind: close them as they go idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    sweep.unref();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, forceExitMs).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
