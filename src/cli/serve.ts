@@ -63,9 +63,6 @@ function stopOnSignals(server: Server, demo: DemoApp): void {
     server.close(() => process.exit(0)); // stop accepting; exit once the last connection is gone
     demo.close(); // ends the inspector's event streams, so their connections can go idle
     server.closeIdleConnections();
-    // Responses that just ended (the streams above) leave keep-alive sockets behind: close them as they go idle.
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    sweep.unref();
     setTimeout(() => {
       server.closeAllConnections();
       process.exit(0);

@@ -1,0 +1,84 @@
+// htmx-demo serve for real: the banner, the page, the request log, busy ports and the LAN banner.
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { killAll, spawnCli, startServe } from './spawn-cli.js';
+
+let blockers: Server[] = [];
+afterEach(async () => {
+  await killAll();
+  await Promise.all(blockers.map((blocker) => new Promise((resolve) => blocker.close(resolve))));
+  blockers = [];
+});
+
+/** Holds a free loopback port, so the CLI finds it busy. */
+async function occupyPort(): Promise<number> {
+  const blocker = createServer();
+  blockers.push(blocker);
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  return (blocker.address() as AddressInfo).port;
+}
+
+describe('htmx-demo serve', () => {
+  it('prints a banner whose Local URL serves the lesson page', async () => {
+    const { cli, localUrl, baseUrl } = await startServe(['--port', '0']);
+    expect(localUrl).toMatch(/^http:\/\/localhost:\d+\/$/);
+    expect(cli.stdout()).toMatch(/htmx-demo v\d+\.\d+\.\d+/);
+    expect(cli.stdout()).toMatch(/Network: +use --host 0\.0\.0\.0 to expose/);
+    // localhost may resolve to ::1 first; the server listens on 127.0.0.1 by default.
+    const res = await fetch(baseUrl + '/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.text()).toContain('hx-post="/like/"');
+  });
+
+  it('logs one line per finished request, with the lane for lane requests', async () => {
+    const { cli, baseUrl } = await startServe(['--port', '0']);
+    const page = await fetch(baseUrl + '/');
+    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrfToken = /<meta name="csrf-token" content="([^"]+)">/.exec(await page.text())?.[1] ?? '';
+    await cli.waitFor(/^GET \/  200  [\d.]+ k?B  \d+ ms$/m);
+
+    const like = await fetch(baseUrl + '/like/', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'HX-Request': 'true' },
+    });
+    expect(like.status).toBe(200);
+    await cli.waitFor(/^POST \/like\/  200  \d+ B  \d+ ms  htmx$/m);
+  });
+
+  it('prints the latency when one is set', async () => {
+    const { cli } = await startServe(['--port', '0', '--latency', '800', '--lang', 'ko']);
+    expect(cli.stdout()).toMatch(/Latency: +800 ms/);
+  });
+
+  it('moves to the next free port when the asked-for one is busy, and says so', async () => {
+    const busy = await occupyPort();
+    const { cli, port, baseUrl } = await startServe(['--port', String(busy)]);
+    expect(port).toBeGreaterThan(busy);
+    expect(cli.stdout()).toContain(`Port ${busy} is in use, using ${port} instead.`);
+    expect((await fetch(baseUrl + '/')).status).toBe(200);
+  });
+
+  it('--strict-port on a busy port exits 1 with one clear line', async () => {
+    const busy = await occupyPort();
+    const cli = spawnCli(['serve', '--port', String(busy), '--strict-port']);
+    const { code } = await cli.exited;
+    expect(code).toBe(1);
+    expect(cli.stderr()).toBe(`error: port ${busy} is already in use (--strict-port)\n`);
+    expect(cli.stderr()).not.toMatch(/^\s+at /m);
+  });
+
+  it('--host 0.0.0.0 lists the Network URLs instead of the hint', async () => {
+    const { cli, port, localUrl } = await startServe(['--port', '0', '--host', '0.0.0.0']);
+    expect(localUrl).toBe(`http://localhost:${port}/`);
+    const out = cli.stdout();
+    expect(out).not.toContain('use --host 0.0.0.0 to expose');
+    // Each LAN address gets a line; a machine without one says so (the test does not connect to them).
+    const network = out.split('\n').filter((line) => line.includes('Network:'));
+    expect(network.length).toBeGreaterThan(0);
+    for (const line of network) {
+      expect(line).toMatch(new RegExp(`Network: +(http://\\d+\\.\\d+\\.\\d+\\.\\d+:${port}/|no network address found)`));
+    }
+  });
+});

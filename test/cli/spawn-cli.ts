@@ -1,0 +1,108 @@
+// Runs the built CLI (bin/htmx-demo.js) as a real child process, and waits for what it prints.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters as plain } from 'node:util';
+
+export const binPath = fileURLToPath(new URL('../../bin/htmx-demo.js', import.meta.url));
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface CliProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the first match of `pattern` in stdout (or stderr), colours stripped; rejects if the process exits first. */
+  waitFor(pattern: RegExp, options?: { stream?: 'stdout' | 'stderr'; timeoutMs?: number }): Promise<RegExpMatchArray>;
+  exited: Promise<Exit>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Env for the child: the test's, minus anything that changes colour, plus `env` (undefined deletes). */
+function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'PORT', 'BROWSER', 'DEBUG']) delete merged[name];
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  return merged;
+}
+
+export function spawnCli(args: string[], env: Record<string, string | undefined> = {}): CliProcess {
+  const child = spawn(process.execPath, [binPath, ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  const output = { stdout: '', stderr: '' };
+  const listeners = new Set<() => void>();
+  let closed = false;
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stdout += chunk;
+    for (const listener of listeners) listener();
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stderr += chunk;
+    for (const listener of listeners) listener();
+  });
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('close', (code, signal) => {
+      running.delete(child);
+      closed = true;
+      resolve({ code, signal });
+      for (const listener of listeners) listener();
+    });
+  });
+
+  const waitFor: CliProcess['waitFor'] = (pattern, { stream = 'stdout', timeoutMs = 10_000 } = {}) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(plain(output[stream]));
+        if (match) return done(() => resolve(match));
+        if (closed) {
+          done(() => reject(new Error(`exited before printing ${pattern}\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`)));
+        }
+      };
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`timed out waiting for ${pattern}\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`))),
+        timeoutMs,
+      );
+      const done = (settle: () => void) => {
+        clearTimeout(timer);
+        listeners.delete(check);
+        settle();
+      };
+      listeners.add(check);
+      check();
+    });
+
+  return { child, stdout: () => output.stdout, stderr: () => output.stderr, waitFor, exited };
+}
+
+/** Runs a command that ends by itself (help, errors) and returns what it printed. */
+export async function runCli(args: string[], env: Record<string, string | undefined> = {}) {
+  const cli = spawnCli(args, env);
+  const { code } = await cli.exited;
+  return { code, stdout: cli.stdout(), stderr: cli.stderr() };
+}
+
+/** Starts `serve` and resolves once the banner is out, with the Local URL and its port. */
+export async function startServe(args: string[] = [], env: Record<string, string | undefined> = {}) {
+  const cli = spawnCli(['serve', ...args], env);
+  await cli.waitFor(/Ctrl\+C to stop/);
+  const localUrl = /Local:\s+(\S+)/.exec(plain(cli.stdout()))?.[1] ?? '';
+  const port = Number(new URL(localUrl).port);
+  return { cli, localUrl, port, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** afterEach: no test leaves a server behind. */
+export async function killAll(): Promise<void> {
+  await Promise.all(
+    [...running].map((child) => {
+      const closed = new Promise((resolve) => child.once('close', resolve));
+      child.kill('SIGKILL');
+      return closed;
+    }),
+  );
+}
