@@ -10,6 +10,15 @@ export function configureColor(colorOption: boolean, env: NodeJS.ProcessEnv): vo
   }
 }
 
+/** A closed pipe (`htmx-demo serve | head`) ends the log, not the server. */
+export function ignoreClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') process.exitCode = 1;
+    });
+  }
+}
+
 export interface BannerInfo {
   name: string;
   version: string;

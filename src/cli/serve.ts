@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { Context } from 'koa';
 import { createApp, type DemoApp } from '../server/app.js';
 import { listen } from './listen.js';
-import { printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
+import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
 import { openBrowser } from './open-browser.js';
 import type { ServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
@@ -15,6 +15,7 @@ export const forceExitMs = 2000;
 /** Resolves once the server is listening; from then on the process lives until a signal stops it. */
 export async function serve(options: ServeOptions): Promise<void> {
   // 1. Build the app; its request log and errors go to the terminal.
+  ignoreClosedOutput();
   const demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
   demo.app.on('error', (err: unknown, ctx?: Context) => {
     printAppError(err, ctx ? `${ctx.method} ${ctx.originalUrl}` : '', options.debug);

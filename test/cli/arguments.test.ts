@@ -72,6 +72,15 @@ describe('bad arguments fail in one readable line', () => {
     expectCleanFailure(result, /^error: invalid port "abc": use a number from 0 to 65535$/);
   });
 
+  it('--debug (or DEBUG=1) adds the stack trace', async () => {
+    for (const [args, env] of [[['--debug'], {}], [[], { DEBUG: '1' }]] as const) {
+      const { code, stderr } = await runCli(['serve', '-p', 'abc', ...args], env);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^error: invalid port "abc"/);
+      expect(stderr).toMatch(/^\s+at /m);
+    }
+  });
+
   it('a port out of range', async () => {
     expectCleanFailure(await runCli(['serve', '--port', '70000']), /invalid port "70000"/);
   });

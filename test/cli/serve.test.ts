@@ -69,6 +69,15 @@ describe('htmx-demo serve', () => {
     expect(cli.stderr()).not.toMatch(/^\s+at /m);
   });
 
+  it('keeps serving when its output pipe closes (htmx-demo serve | head)', async () => {
+    const { cli, baseUrl } = await startServe(['--port', '0']);
+    cli.child.stdout!.destroy();
+    for (let i = 0; i < 3; i++) expect((await fetch(baseUrl + '/')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(cli.child.exitCode).toBeNull();
+    expect(cli.stderr()).toBe('');
+  });
+
   it('--host 0.0.0.0 lists the Network URLs instead of the hint', async () => {
     const { cli, port, localUrl } = await startServe(['--port', '0', '--host', '0.0.0.0']);
     expect(localUrl).toBe(`http://localhost:${port}/`);
