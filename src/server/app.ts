@@ -12,7 +12,7 @@ import { handleErrors } from './errors.js';
 import type { Lang } from './i18n.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, templatesDir } from './paths.js';
 import { logRequests, type RequestRecord } from './request-log.js';
-import { limitBodySize, securityHeaders } from './security.js';
+import { limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
 import { serveStatic } from './static.js';
 import { identifyVisitor, verifyCsrf } from './visitor.js';
 
@@ -59,6 +59,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(serveStatic('/static/', join(templatesDir, 'assets'), { maxAge: 0 }));
   app.use(identifyVisitor({ defaultLang: lang }));
   app.use(bodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
+  app.use(limitUnreadBody(bodyLimitBytes));
   app.use(verifyCsrf());
   if (latencyMs > 0) app.use(delayLanes(latencyMs));
   app.use(pages.routes());

@@ -1,4 +1,5 @@
 // Headers every response carries, and the size limit on request bodies.
+import type { Readable } from 'node:stream';
 import type { Middleware } from 'koa';
 
 /** Scripts come only from this origin: no inline script, no eval, no CDN. */
@@ -28,13 +29,53 @@ export function securityHeaders(): Middleware {
 }
 
 /**
- * Refuses a declared body over the limit before anything reads it. Chunked bodies are
- * held to the same limit by the body parser, which stops reading at it.
+ * Refuses a declared body over the limit before anything reads it. A chunked body is held to the
+ * same limit while it is read: by the body parser for its types, by limitUnreadBody for the rest.
  */
 export function limitBodySize(maxBytes: number): Middleware {
   return async (ctx, next) => {
     const declared = Number(ctx.get('Content-Length') || 0);
     if (declared > maxBytes) ctx.throw(413, `Request body is larger than ${maxBytes} bytes`);
+    try {
+      await next();
+    } catch (err) {
+      // A reader that stopped at the limit leaves the upload paused: the client would block on it and
+      // see a reset instead of our 413. Dropping the rest lets it finish sending and read the answer.
+      if ((err as { status?: number }).status === 413) ctx.req.resume();
+      throw err;
+    }
+  };
+}
+
+/**
+ * Goes after the body parser: a body it left unread (another type, or a DELETE) is counted and
+ * dropped here, so a chunked upload cannot slip past the limit by its Content-Type.
+ */
+export function limitUnreadBody(maxBytes: number): Middleware {
+  return async (ctx, next) => {
+    const { req } = ctx;
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
+    if (hasBody && !req.readableEnded && (await countBytes(req, maxBytes)) > maxBytes) {
+      ctx.throw(413, `Request body is larger than ${maxBytes} bytes`);
+    }
     await next();
   };
+}
+
+/** Reads a stream to its end, or until just past `stopAfter` bytes; the total seen so far. */
+function countBytes(stream: Readable, stopAfter: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const finish = (err?: Error) => {
+      stream.off('data', onData).off('end', onEnd).off('close', onEnd).off('error', finish);
+      if (err) reject(err);
+      else resolve(seen);
+    };
+    const onEnd = () => finish();
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > stopAfter) finish();
+    };
+    stream.on('data', onData).once('end', onEnd).once('close', onEnd).once('error', finish);
+  });
 }

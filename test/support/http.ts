@@ -1,5 +1,5 @@
 // Low-level HTTP for tests: raw paths fetch() would normalize, HTML inspection, and an SSE reader.
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { request, type Agent, type IncomingHttpHeaders } from 'node:http';
 
 export interface RawResponse {
   status: number;
@@ -8,15 +8,19 @@ export interface RawResponse {
   text: string;
 }
 
+export interface RawInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** A keep-alive agent to reuse one connection across requests; by default each request has its own. */
+  agent?: Agent;
+}
+
 /** Sends `path` exactly as written (fetch() would resolve `..` and re-encode it). */
-export function rawRequest(
-  baseUrl: string,
-  path: string,
-  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<RawResponse> {
+export function rawRequest(baseUrl: string, path: string, { method = 'GET', headers = {}, body, agent }: RawInit = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method, headers, agent: false }, (res) => {
+    const req = request({ host: hostname, port, path, method, headers, agent: agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
