@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ejs from 'ejs';
 import type { Context } from 'koa';
 import { messages } from './i18n.js';
-import { templatesDir } from './paths.js';
+import { htmxVersion, templatesDir } from './paths.js';
 
 type Template = (data: object) => string;
 const compiled = new Map<string, Template>();
@@ -19,8 +19,11 @@ export function renderFile(file: string, data: object): string {
   return template(data);
 }
 
-/** Static files are served before the visitor is identified; their error pages fall back to English. */
-const fallbackLocals = { lang: 'en', t: messages.en, csrfToken: '' };
+/**
+ * Static files are served before the visitor is identified; their error pages fall back to English.
+ * Every page's shell loads htmx by its versioned URL, error pages included.
+ */
+const fallbackLocals = { lang: 'en', t: messages.en, csrfToken: '', htmxVersion };
 
 /** Renders a shared view from templates/views with the request's locals (t, lang, csrfToken). */
 export function renderView(ctx: Context, name: string, locals: object = {}): string {
