@@ -1,0 +1,43 @@
+// `npm run bench`: throughput, start-up and page weight, each against a baseline measured in the same run.
+// Prints a table and writes the same figures to bench-results.json. Exits 0 even when a target is missed.
+// Sections can be picked: `node test/bench/run.js throughput weight`; BENCH_* variables shorten a run.
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { benchPageWeight } from './page-weight.js';
+import { printTable, rows } from './report.js';
+import { benchStartup, cliBuilt } from './startup.js';
+import { benchThroughput } from './throughput.js';
+
+const targets = { laneThroughput: 0.9, inspectorThroughput: 0.75, startup: 2.0, pageGzipBytes: 40 * 1024 };
+const config = {
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  seconds: Number(process.env.BENCH_SECONDS ?? 5),
+  warmupSeconds: 1,
+  startupRuns: Number(process.env.BENCH_STARTUP_RUNS ?? 7),
+};
+const sections = process.argv.slice(2).length ? process.argv.slice(2) : ['throughput', 'startup', 'weight'];
+const log = (message) => console.error(`  ${message}`);
+const notes = [
+  `throughput: ${config.connections} connections × ${config.seconds} s (after ${config.warmupSeconds} s warm-up), ` +
+    `${config.rounds} rounds in alternating order, median; every server in its own process, autocannon in this one.`,
+  'inspector off: the visitor\'s exchanges are still recorded in the store, but no page is watching (no stream open). ' +
+    'inspector on: the same, with that visitor\'s /_inspector/stream open and read, so every exchange is also rendered and sent.',
+  'ratios: throughput against bare Koa in the same round; start-up against a bare node:http script (median of ' +
+    `${config.startupRuns}); page against the budget; the fragment exchange against the JSON one.`,
+];
+
+const figures = {};
+if (sections.includes('throughput')) figures.throughput = await benchThroughput({ ...config, log });
+if (sections.includes('startup')) {
+  if (cliBuilt()) figures.startup = await benchStartup({ runs: config.startupRuns, log });
+  else notes.push('start-up: not measured, dist/cli/main.js does not exist yet (the CLI is not built).');
+}
+if (sections.includes('weight')) figures.pageWeight = await benchPageWeight();
+
+const table = rows(figures, targets);
+printTable(table, notes);
+const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
+const results = { date: new Date().toISOString(), machine, config, targets, table, figures };
+writeFileSync(new URL('../../bench-results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log('Wrote bench-results.json');

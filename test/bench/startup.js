@@ -1,0 +1,69 @@
+// Start-up: from spawning a server to its first successful HTTP answer, the CLI against a bare node:http script.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { get } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { median } from './throughput.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const cli = { id: 'cli', args: ['bin/htmx-demo.js', 'serve', '--port', '0'] };
+const bare = { id: 'node:http', args: [new URL('./servers/node-http.js', import.meta.url).pathname] };
+
+export const cliBuilt = () => existsSync(`${root}dist/cli/main.js`);
+
+/** Milliseconds from spawn to the end of the first 2xx answer from the URL in the `Local:` banner line. */
+async function startOnce({ args }) {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  try {
+    const url = await bannerUrl(child);
+    await firstAnswer(url);
+    return performance.now() - started;
+  } finally {
+    const exited = once(child, 'exit');
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+function bannerUrl(child) {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      output += chunk;
+      const url = /Local:\s+(http:\/\/\S+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+      if (url) resolve(url);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk) => { output += chunk; });
+    child.once('exit', (code) => reject(new Error(`exited (${code}) before its banner:\n${output}`)));
+  });
+}
+
+/** Retries refused connections: a banner may come a moment before the socket listens. */
+async function firstAnswer(url) {
+  for (;;) {
+    const status = await new Promise((resolve, reject) => {
+      get(url, { agent: false }, (res) => res.resume().on('end', () => resolve(res.statusCode))).on('error', (err) =>
+        err.code === 'ECONNREFUSED' ? resolve(0) : reject(err),
+      );
+    });
+    if (status >= 200 && status < 300) return;
+    if (status !== 0) throw new Error(`${url} answered ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Alternates the two, `runs` times each, after one unmeasured start of each to warm the disk cache. */
+export async function benchStartup({ runs, log }) {
+  const times = { cli: [], 'node:http': [] };
+  await startOnce(cli);
+  await startOnce(bare);
+  for (let run = 0; run < runs; run++) {
+    for (const server of run % 2 === 0 ? [cli, bare] : [bare, cli]) times[server.id].push(await startOnce(server));
+    log(`start-up run ${run + 1}/${runs}: cli ${times.cli.at(-1).toFixed(0)} ms, node:http ${times['node:http'].at(-1).toFixed(0)} ms`);
+  }
+  const cliMs = median(times.cli);
+  const bareMs = median(times['node:http']);
+  return { cliMs, bareMs, ratio: cliMs / bareMs, times };
+}

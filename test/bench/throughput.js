@@ -1,0 +1,96 @@
+// Throughput: both lanes' like, inspector off and on, against a bare Koa app; autocannon runs in this process.
+import autocannon from 'autocannon';
+import { startChild } from './children.js';
+import { newVisitor, openStream } from './visitor.js';
+
+const appServer = new URL('./servers/app.js', import.meta.url).pathname;
+const koaServer = new URL('./servers/koa.js', import.meta.url).pathname;
+
+/** The requests a browser sends for one like, with the headers htmx and like.js send. */
+const likeRequests = {
+  fragment: { method: 'POST', path: '/like/', headers: { 'HX-Request': 'true', 'HX-Target': 'like-section', Accept: 'text/html' } },
+  json: { method: 'POST', path: '/api/like', headers: { Accept: 'application/json' } },
+};
+
+/** koa: the baseline, sent the fragment request. off: a visitor with no stream open. on: its stream open and read. */
+export const scenarios = [
+  { id: 'koa', server: koaServer, request: 'fragment' },
+  { id: 'fragment', server: appServer, request: 'fragment', stream: false },
+  { id: 'json', server: appServer, request: 'json', stream: false },
+  { id: 'fragment+inspector', server: appServer, request: 'fragment', stream: true },
+  { id: 'json+inspector', server: appServer, request: 'json', stream: true },
+];
+
+/** The baseline has no visitors; it is sent headers of the same size. */
+const stranger = { cookie: 'hxd_visitor=AAAAAAAAAAAAAAAAAAAAAA', csrfToken: 'A'.repeat(43) };
+
+/** One measurement in a fresh server process: warm up, then `seconds` of `connections` keep-alive connections. */
+async function measure(scenario, { connections, seconds, warmupSeconds }) {
+  const server = await startChild(scenario.server);
+  let stream;
+  try {
+    const { cookie, csrfToken } = scenario.server === koaServer ? stranger : await newVisitor(server.url);
+    if (scenario.stream) stream = await openStream(server.url, cookie);
+    const { method, path, headers } = likeRequests[scenario.request];
+    const options = { url: server.url + path, method, headers: { ...headers, Cookie: cookie, 'X-CSRF-Token': csrfToken }, connections };
+    await run({ ...options, duration: warmupSeconds });
+    const result = await run({ ...options, duration: seconds });
+    const failed = result.non2xx + result.errors + result.timeouts;
+    if (failed > 0) throw new Error(`${scenario.id}: ${failed} of ${result.requests.total} requests failed`);
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      requests: result.requests.total,
+      streamEvents: stream?.events,
+    };
+  } finally {
+    stream?.close();
+    await server.stop();
+  }
+}
+
+function run(options) {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/**
+ * Every scenario once per round, the order reversed every other round so no scenario always runs
+ * on a cooler or warmer machine. Each round's figures are divided by that round's baseline.
+ */
+export async function benchThroughput({ rounds, connections, seconds, warmupSeconds, log }) {
+  const perRound = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
+    const figures = {};
+    for (const scenario of order) {
+      figures[scenario.id] = await measure(scenario, { connections, seconds, warmupSeconds });
+      log(`round ${round + 1}/${rounds} ${scenario.id}: ${Math.round(figures[scenario.id].rps)} req/s`);
+    }
+    perRound.push(figures);
+  }
+
+  const results = {};
+  for (const { id } of scenarios) {
+    const of = (key) => perRound.map((figures) => figures[id][key]);
+    const ratioOf = (key) => perRound.map((figures) => figures[id][key] / figures.koa[key]);
+    results[id] = {
+      rps: median(of('rps')),
+      p50: median(of('p50')),
+      p99: median(of('p99')),
+      rpsRatio: median(ratioOf('rps')),
+      p50Ratio: median(ratioOf('p50')),
+      p99Ratio: median(ratioOf('p99')),
+      rounds: perRound.map((figures) => figures[id]),
+    };
+  }
+  return results;
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
