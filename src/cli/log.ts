@@ -55,7 +55,7 @@ export function formatRequestLine(record: RequestRecord): string {
   const url = record.url.length > 120 ? `${record.url.slice(0, 119)}…` : record.url;
   const parts = [
     `${chalk.bold(record.method)} ${url}`,
-    colorStatus(record.status),
+    record.aborted ? chalk.yellow('aborted') : colorStatus(record.status),
     formatBytes(record.bytes),
     `${Math.round(record.ms)} ms`,
   ];

@@ -8,6 +8,8 @@ export interface RequestRecord {
   bytes: number;
   ms: number;
   lane?: string;
+  /** The client went away before the response was complete. */
+  aborted: boolean;
 }
 
 export function logRequests(onRequest: (record: RequestRecord) => void): Middleware {
@@ -21,6 +23,7 @@ export function logRequests(onRequest: (record: RequestRecord) => void): Middlew
         bytes: Number(ctx.res.getHeader('Content-Length') ?? 0),
         ms: performance.now() - started,
         lane: ctx.state.lane,
+        aborted: !ctx.res.writableFinished,
       });
     // 'close' also fires for streams and aborted requests; a finished response is counted there once.
     ctx.res.once('close', report);
