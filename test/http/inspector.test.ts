@@ -1,0 +1,110 @@
+// The wire inspector: each visitor sees their own lane exchanges, on the page and live over SSE, and the list stays short.
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEventStream, textOf, wireItems } from '../support/http.js';
+import { like, likeLanes, type LaneUnderTest } from '../support/lanes.js';
+import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer(); });
+afterAll(() => server.close());
+
+const listId = (lane: LaneUnderTest) => `wire-like-${lane.id}`;
+const pageOf = async (visitor: Visitor) => (await visitor.fetch('/')).text();
+
+/** What each lane's real client sends, with a request body type the inspector should show. */
+const requestTypes = { json: 'application/json', htmx: 'application/x-www-form-urlencoded' } as const;
+
+describe.each(likeLanes)('the $id lane', (lane) => {
+  it('an exchange shows on the visitor\'s next page load: method, path, status, headers, types, bytes', async () => {
+    const visitor = await newVisitor(server.url);
+    const res = await like(visitor, lane, { headers: { 'Content-Type': requestTypes[lane.id] }, body: lane.id === 'json' ? '{}' : '' });
+    const responseBody = Buffer.from(await res.arrayBuffer());
+    const id = res.headers.get('x-inspector-exchange');
+    expect(id).toMatch(/^\d+$/);
+
+    const items = wireItems(await pageOf(visitor), listId(lane));
+    expect(items).toHaveLength(1);
+    const item = items[0]!;
+    expect(item).toContain(`data-exchange-id="${id}"`);
+    expect(item).toContain('<span class="method">POST</span>');
+    expect(item).toContain(`<code class="url">${lane.path}</code>`);
+    expect(item).toMatch(/<span class="status status-2xx">200<\/span>/);
+    expect(item).toContain(`<dt>Content-Type</dt><dd>${requestTypes[lane.id]}</dd>`);
+    if (lane.id === 'htmx') expect(item).toContain('<dt>HX-Request</dt><dd>true</dd>');
+    else expect(item).not.toContain('HX-Request');
+    expect(item).toContain(`<code>${res.headers.get('content-type')}</code>`);
+    // Bytes as they went over the wire, and what gzip makes of them.
+    const [raw, gzip] = /(\d+) B raw · (\d+) B gzip/.exec(item)!.slice(1).map(Number);
+    expect(raw).toBe(responseBody.length);
+    expect(gzip).toBeGreaterThanOrEqual(gzipSync(responseBody, { level: 9 }).length);
+    expect(gzip).toBeLessThanOrEqual(gzipSync(responseBody, { level: 1 }).length);
+    // The response body itself is shown (JSON indented).
+    const shown = lane.id === 'json' ? JSON.stringify(JSON.parse(responseBody.toString()), null, 2) : responseBody.toString();
+    expect(textOf(item)).toContain(shown);
+  });
+
+  it('a refused request shows too, with its 403', async () => {
+    const visitor = await newVisitor(server.url);
+    const res = await like(visitor, lane, { csrf: false });
+    expect(res.status).toBe(403);
+    const [item] = wireItems(await pageOf(visitor), listId(lane));
+    expect(item).toContain(`data-exchange-id="${res.headers.get('x-inspector-exchange')}"`);
+    expect(item).toMatch(/<span class="status status-4xx">403<\/span>/);
+  });
+
+  it('another visitor\'s page shows none of it', async () => {
+    const visitor = await newVisitor(server.url);
+    const other = await newVisitor(server.url);
+    for (let i = 0; i < 3; i++) await like(visitor, lane);
+    const own = await like(other, lane);
+    const items = wireItems(await pageOf(other), listId(lane));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toContain(`data-exchange-id="${own.headers.get('x-inspector-exchange')}"`);
+    for (const l of likeLanes.filter((l) => l !== lane)) expect(wireItems(await pageOf(other), listId(l))).toEqual([]);
+  });
+
+  it('streams the exchange to that visitor only, as the list item for this lane', async () => {
+    const visitor = await newVisitor(server.url);
+    const other = await newVisitor(server.url);
+    const mine = await openEventStream(`${server.url}/_inspector/stream`, { Cookie: visitor.cookie });
+    const theirs = await openEventStream(`${server.url}/_inspector/stream`, { Cookie: other.cookie });
+    try {
+      for (const stream of [mine, theirs]) {
+        expect(stream.response.status).toBe(200);
+        expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      }
+      const res = await like(visitor, lane);
+      const id = res.headers.get('x-inspector-exchange');
+      const event = await mine.waitFor((data) => data.includes(`data-exchange-id="${id}"`));
+      expect(event).not.toBeNull();
+      expect(event).toMatch(new RegExp(`^<li class="exchange" [^>]*data-list="${listId(lane)}"`));
+      expect(event).toContain(`<code class="url">${lane.path}</code>`);
+      // The other visitor's stream was open all along and got nothing.
+      expect(await theirs.waitFor(() => true, 300)).toBeNull();
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+
+  it('keeps at most 20 exchanges per lane, newest first', async () => {
+    const visitor = await newVisitor(server.url);
+    const ids: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await like(visitor, lane);
+      await res.arrayBuffer();
+      ids.push(Number(res.headers.get('x-inspector-exchange')));
+    }
+    const shown = wireItems(await pageOf(visitor), listId(lane)).map((item) => Number(/data-exchange-id="(\d+)"/.exec(item)![1]));
+    expect(shown).toEqual(ids.slice(-20).reverse());
+  });
+});
+
+it('lane responses carry a distinct X-Inspector-Exchange id; pages and static files do not', async () => {
+  const visitor = await newVisitor(server.url);
+  const ids = [];
+  for (const lane of [...likeLanes, ...likeLanes]) ids.push((await like(visitor, lane)).headers.get('x-inspector-exchange'));
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const path of ['/', '/static/app.css']) expect((await visitor.fetch(path)).headers.get('x-inspector-exchange')).toBeNull();
+});
