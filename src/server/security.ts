@@ -67,15 +67,17 @@ function countBytes(stream: Readable, stopAfter: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let seen = 0;
     const finish = (err?: Error) => {
-      stream.off('data', onData).off('end', onEnd).off('close', onEnd).off('error', finish);
+      stream.off('data', onData).off('end', onEnd).off('close', onAbort).off('error', onAbort);
       if (err) reject(err);
       else resolve(seen);
     };
     const onEnd = () => finish();
+    // Cut off mid-body: the client's doing, not a server error (the body parser answers the same 400).
+    const onAbort = () => finish(Object.assign(new Error('Request aborted'), { status: 400, expose: true }));
     const onData = (chunk: Buffer) => {
       seen += chunk.length;
       if (seen > stopAfter) finish();
     };
-    stream.on('data', onData).once('end', onEnd).once('close', onEnd).once('error', finish);
+    stream.on('data', onData).once('end', onEnd).once('close', onAbort).once('error', onAbort);
   });
 }
