@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Context } from 'koa';
 import { createApp, type DemoApp } from '../server/app.js';
+import { isClientGone } from '../server/errors.js';
 import { listen } from './listen.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
 import { openBrowser } from './open-browser.js';
@@ -18,6 +19,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   ignoreClosedOutput();
   const demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
   demo.app.on('error', (err: unknown, ctx?: Context) => {
+    if (isClientGone(err) && !options.debug) return; // a closed tab is not the server's error
     printAppError(err, ctx ? `${ctx.method} ${ctx.originalUrl}` : '', options.debug);
   });
   const server = createServer(demo.app.callback());

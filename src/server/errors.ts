@@ -47,3 +47,10 @@ function sendError(ctx: Context, status: number, message: string): void {
 function wantsJson(ctx: Context): boolean {
   return ctx.path.startsWith('/api/') || ctx.path === '/api' || ctx.state.lane === 'json';
 }
+
+/** Codes that mean the client went away (closed tab, cut upload): nothing to fix on the server. */
+const clientGoneCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'HPE_INVALID_EOF_STATE']);
+
+export function isClientGone(err: unknown): boolean {
+  return clientGoneCodes.has(String((err as { code?: unknown } | null)?.code));
+}
