@@ -8,7 +8,7 @@ export function isLang(value: unknown): value is Lang {
 
 const en = {
   htmlLang: 'en',
-  title: 'htmx-demo',
+  skipToContent: 'Skip to content',
   tagline: 'The same feature, built two ways. Watch the code and the wire.',
   lessons: 'Lessons',
   language: 'Language',
@@ -16,7 +16,6 @@ const en = {
   reset: 'Reset counts',
   jsonLane: 'JSON + fetch + client JavaScript',
   htmxLane: 'HTML fragment + htmx',
-  demo: 'Try it',
   steps: 'The four steps',
   stepTrigger: 'Event trigger',
   stepRequest: 'Request',
@@ -28,7 +27,6 @@ const en = {
   notes: 'What to notice',
   request: 'Request',
   response: 'Response',
-  headers: 'Headers',
   body: 'Body',
   noBody: '(empty)',
   raw: 'raw',
@@ -39,14 +37,13 @@ const en = {
   errorTitle: 'Something went wrong',
   notFound: 'Not found',
   backHome: 'Back to the lessons',
-  requestFailed: 'The request failed',
 };
 
 export type Messages = typeof en;
 
 const ko: Messages = {
   htmlLang: 'ko',
-  title: 'htmx-demo',
+  skipToContent: '본문으로 건너뛰기',
   tagline: '같은 기능을 두 가지 방식으로. 코드와 네트워크 요청을 함께 보세요.',
   lessons: '레슨',
   language: '언어',
@@ -54,7 +51,6 @@ const ko: Messages = {
   reset: '카운트 초기화',
   jsonLane: 'JSON + fetch + 클라이언트 JavaScript',
   htmxLane: 'HTML 조각 + htmx',
-  demo: '직접 해 보기',
   steps: '네 단계',
   stepTrigger: '이벤트 발생',
   stepRequest: '요청',
@@ -66,7 +62,6 @@ const ko: Messages = {
   notes: '눈여겨볼 점',
   request: '요청',
   response: '응답',
-  headers: '헤더',
   body: '본문',
   noBody: '(비어 있음)',
   raw: '원본',
@@ -77,7 +72,6 @@ const ko: Messages = {
   errorTitle: '문제가 생겼습니다',
   notFound: '찾을 수 없습니다',
   backHome: '레슨 목록으로',
-  requestFailed: '요청이 실패했습니다',
 };
 
 export const messages: Record<Lang, Messages> = { en, ko };
