@@ -59,9 +59,22 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
   // every closed tab as an error.
   const stream: Middleware = async (ctx) => {
     const { res } = ctx;
-    const send = (exchange: Exchange) => res.write(toEvent(renderExchange(ctx, exchange)));
+    // Events of one event-loop turn go out in one write (a busy lane would otherwise cost a syscall
+    // per exchange). A stream ended by close() emits 'close' a moment later: no write may land between.
+    let pending = '';
+    const write = (text: string) => {
+      if (!res.writableEnded) res.write(text);
+    };
+    const flush = () => {
+      write(pending);
+      pending = '';
+    };
+    const send = (exchange: Exchange) => {
+      if (!pending) setImmediate(flush);
+      pending += toEvent(renderExchange(ctx, exchange));
+    };
     const unsubscribe = store.subscribe(ctx.state.visitorId, send);
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs).unref();
+    const keepAlive = setInterval(() => write(': keep-alive\n\n'), keepAliveMs).unref();
     res.once('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
@@ -94,23 +107,47 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
 
 function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
   const { text, pretty } = serializeBody(ctx.body);
-  const bytes = Buffer.byteLength(text);
-  return {
+  const requestHeaders: Array<[string, string]> = [];
+  for (const name of shownRequestHeaders) {
+    const value = ctx.get(name);
+    if (value) requestHeaders.push([name, value]);
+  }
+  const fields = {
     id,
     lessonId,
     lane,
     method: ctx.method,
     url: ctx.originalUrl,
     status: ctx.status,
-    requestHeaders: shownRequestHeaders.flatMap((name) => (ctx.get(name) ? [[name, ctx.get(name)] as [string, string]] : [])),
+    requestHeaders,
     requestBody: typeof ctx.request.rawBody === 'string' ? ctx.request.rawBody : '',
     responseType: ctx.response.get('Content-Type') || '',
     responseBody: pretty,
-    bytes,
-    gzipBytes: bytes === 0 ? 0 : gzipSync(text).length,
+    bytes: Buffer.byteLength(text),
     serverMs: Math.round(serverMs * 10) / 10,
   };
+  return new RecordedExchange(fields, text);
 }
+
+/**
+ * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing
+ * costs more than all the rest of recording, and most recorded exchanges are never looked at.
+ */
+class RecordedExchange implements Exchange {
+  readonly #wire: string;
+  #gzipBytes: number | undefined;
+
+  constructor(fields: Omit<Exchange, 'gzipBytes'>, wire: string) {
+    Object.assign(this, fields);
+    this.#wire = wire;
+  }
+
+  get gzipBytes(): number {
+    return (this.#gzipBytes ??= this.bytes === 0 ? 0 : gzipSync(this.#wire).length);
+  }
+}
+// The fields Object.assign sets, declared for the type checker.
+interface RecordedExchange extends Omit<Exchange, 'gzipBytes'> {}
 
 /** What goes on the wire (as koa will send it) and what the page shows (JSON indented). */
 function serializeBody(body: unknown): { text: string; pretty: string } {
@@ -123,5 +160,5 @@ function serializeBody(body: unknown): { text: string; pretty: string } {
 
 /** One SSE message: every line of the payload gets its own `data:` field. */
 function toEvent(html: string): string {
-  return `${html.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join('\n')}\n\n`;
+  return `data: ${html.replace(/\r\n|\r|\n/g, '\ndata: ')}\n\n`;
 }

@@ -22,9 +22,9 @@ export function mountLanes(lessons: Lesson[]): MountedLanes {
   for (const lesson of lessons) {
     for (const lane of laneIds) {
       const router = new Router();
+      const viewsDir = join(lesson.dir, 'views');
       lesson.lanes[lane].routes(router, {
-        render: (ctx, name, locals = {}) =>
-          renderFile(join(lesson.dir, 'views', `${name}.ejs`), { ...ctx.state, ...locals }),
+        render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, { ...ctx.state, ...locals }),
       });
       routers.push({ lesson, lane, router });
     }

@@ -25,7 +25,9 @@ export function renderFile(file: string, data: object): string {
  */
 const fallbackLocals = { lang: 'en', t: messages.en, csrfToken: '', htmxVersion };
 
+const viewsDir = join(templatesDir, 'views');
+
 /** Renders a shared view from templates/views with the request's locals (t, lang, csrfToken). */
 export function renderView(ctx: Context, name: string, locals: object = {}): string {
-  return renderFile(join(templatesDir, 'views', `${name}.ejs`), { ...fallbackLocals, ...ctx.state, ...locals });
+  return renderFile(`${viewsDir}/${name}.ejs`, { ...fallbackLocals, ...ctx.state, ...locals });
 }

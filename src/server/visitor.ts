@@ -6,6 +6,7 @@ import { type Lang, languages, messages } from './i18n.js';
 const visitorCookie = 'hxd_visitor';
 const visitorIdPattern = /^[A-Za-z0-9_-]{22}$/;
 const oneYearMs = 365 * 24 * 3600 * 1000;
+const maxRememberedTokens = 1000;
 
 export const csrfHeader = 'X-CSRF-Token';
 export const csrfField = '_csrf';
@@ -18,7 +19,18 @@ export interface VisitorOptions {
 
 /** Sets ctx.state.visitorId, lang, t (the UI words), textSize and csrfToken. */
 export function identifyVisitor({ defaultLang, secret = randomBytes(32) }: VisitorOptions): Middleware {
-  const tokenFor = (visitorId: string) => createHmac('sha256', secret).update(visitorId).digest('base64url');
+  // A visitor's token never changes, so its HMAC is worked out once, not on every request. The memo is
+  // bounded (visitor ids come from cookies, which anyone can make up): when full, it starts over.
+  const tokens = new Map<string, string>();
+  const tokenFor = (visitorId: string) => {
+    let token = tokens.get(visitorId);
+    if (token === undefined) {
+      token = createHmac('sha256', secret).update(visitorId).digest('base64url');
+      if (tokens.size >= maxRememberedTokens) tokens.clear();
+      tokens.set(visitorId, token);
+    }
+    return token;
+  };
 
   return async (ctx, next) => {
     let visitorId = ctx.cookies.get(visitorCookie);

@@ -16,6 +16,7 @@ export function rows({ throughput, startup, pageWeight }, targets) {
     ];
     for (const [id, figure, target] of lanes) {
       const r = throughput[id];
+      if (!r) continue;
       table.push({ figure, target: `≥ ${target.toFixed(2)}× req/s`, measured: speed(r), ratio: r.rpsRatio, pass: r.rpsRatio >= target });
     }
   }

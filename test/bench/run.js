@@ -15,6 +15,8 @@ const config = {
   seconds: Number(process.env.BENCH_SECONDS ?? 5),
   warmupSeconds: 1,
   startupRuns: Number(process.env.BENCH_STARTUP_RUNS ?? 7),
+  /** BENCH_ONLY=fragment,json+inspector measures only these (and the baseline). */
+  only: process.env.BENCH_ONLY?.split(','),
 };
 const sections = process.argv.slice(2).length ? process.argv.slice(2) : ['throughput', 'startup', 'weight'];
 const log = (message) => console.error(`  ${message}`);

@@ -25,7 +25,7 @@ export const scenarios = [
 const stranger = { cookie: 'hxd_visitor=AAAAAAAAAAAAAAAAAAAAAA', csrfToken: 'A'.repeat(43) };
 
 /** One measurement in a fresh server process: warm up, then `seconds` of `connections` keep-alive connections. */
-async function measure(scenario, { connections, seconds, warmupSeconds }) {
+export async function measure(scenario, { connections, seconds, warmupSeconds }) {
   const server = await startChild(scenario.server);
   let stream;
   try {
@@ -34,7 +34,9 @@ async function measure(scenario, { connections, seconds, warmupSeconds }) {
     const { method, path, headers } = likeRequests[scenario.request];
     const options = { url: server.url + path, method, headers: { ...headers, Cookie: cookie, 'X-CSRF-Token': csrfToken }, connections };
     await run({ ...options, duration: warmupSeconds });
+    const cpuBefore = await server.cpuMicros();
     const result = await run({ ...options, duration: seconds });
+    const cpuMicros = (await server.cpuMicros()) - cpuBefore;
     const failed = result.non2xx + result.errors + result.timeouts;
     if (failed > 0) throw new Error(`${scenario.id}: ${failed} of ${result.requests.total} requests failed`);
     return {
@@ -42,6 +44,7 @@ async function measure(scenario, { connections, seconds, warmupSeconds }) {
       p50: result.latency.p50,
       p99: result.latency.p99,
       requests: result.requests.total,
+      cpuPerRequest: cpuMicros / result.requests.total,
       streamEvents: stream?.events,
     };
   } finally {
@@ -60,26 +63,29 @@ function run(options) {
  * Every scenario once per round, the order reversed every other round so no scenario always runs
  * on a cooler or warmer machine. Each round's figures are divided by that round's baseline.
  */
-export async function benchThroughput({ rounds, connections, seconds, warmupSeconds, log }) {
+export async function benchThroughput({ rounds, connections, seconds, warmupSeconds, only, log }) {
+  const picked = scenarios.filter(({ id }) => !only || id === 'koa' || only.includes(id));
   const perRound = [];
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
+    const order = round % 2 === 0 ? picked : [...picked].reverse();
     const figures = {};
     for (const scenario of order) {
       figures[scenario.id] = await measure(scenario, { connections, seconds, warmupSeconds });
-      log(`round ${round + 1}/${rounds} ${scenario.id}: ${Math.round(figures[scenario.id].rps)} req/s`);
+      const { rps, cpuPerRequest } = figures[scenario.id];
+      log(`round ${round + 1}/${rounds} ${scenario.id}: ${Math.round(rps)} req/s, ${cpuPerRequest.toFixed(0)} µs CPU/request`);
     }
     perRound.push(figures);
   }
 
   const results = {};
-  for (const { id } of scenarios) {
+  for (const { id } of picked) {
     const of = (key) => perRound.map((figures) => figures[id][key]);
     const ratioOf = (key) => perRound.map((figures) => figures[id][key] / figures.koa[key]);
     results[id] = {
       rps: median(of('rps')),
       p50: median(of('p50')),
       p99: median(of('p99')),
+      cpuPerRequest: median(of('cpuPerRequest')),
       rpsRatio: median(ratioOf('rps')),
       p50Ratio: median(ratioOf('p50')),
       p99Ratio: median(ratioOf('p99')),
