@@ -28,6 +28,8 @@ export interface Inspector {
   stream: Middleware;
   /** Renders one exchange as the list item the page shows. */
   renderExchange(ctx: Context, exchange: Exchange): string;
+  /** Streams open right now: what the load tests watch to prove closed tabs are let go. */
+  readonly openStreamCount: number;
   /** Ends every open stream (server shutdown). */
   close(): void;
 }
@@ -98,6 +100,9 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
     capture,
     stream,
     renderExchange,
+    get openStreamCount() {
+      return openStreams.size;
+    },
     close() {
       clearInterval(sweeper);
       for (const res of openStreams) res.end();

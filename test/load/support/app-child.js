@@ -1,0 +1,22 @@
+// Load-test child: the real app (built dist/) in a process of its own, so the memory it reports is the server's.
+// Answers its parent over IPC: { port } once listening, then each { id, ask } with { id, answer }.
+import { createServer } from 'node:http';
+import { createApp } from '../../../dist/server/app.js';
+
+const demo = createApp();
+const errors = [];
+demo.app.on('error', (err) => errors.push(String(err?.stack ?? err)));
+const server = createServer(demo.app.callback());
+
+const answers = {
+  /** After a full collection (the child runs with --expose-gc), so garbage does not count. */
+  memory: () => {
+    globalThis.gc();
+    return process.memoryUsage();
+  },
+  streams: () => demo.inspector.openStreamCount,
+  errors: () => errors,
+};
+
+process.on('message', ({ id, ask }) => process.send({ id, answer: answers[ask]() }));
+server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));

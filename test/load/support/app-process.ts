@@ -1,0 +1,48 @@
+// Runs the app in a child process (app-child.js) and asks it about its memory, streams and errors.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface AppProcess {
+  url: string;
+  /** Heap and RSS after a full garbage collection, in bytes. */
+  memory(): Promise<NodeJS.MemoryUsage>;
+  openStreamCount(): Promise<number>;
+  /** Errors the app reported (5xx and crashes caught by Koa), as stack strings. */
+  errors(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export async function startAppProcess(): Promise<AppProcess> {
+  const script = new URL('./app-child.js', import.meta.url).pathname;
+  const child = fork(script, [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const [{ port }] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => Promise.reject(new Error(`app child exited (${code}) before listening`))),
+  ])) as [{ port: number }];
+  let nextId = 0;
+  const ask = <T>(what: string) => askChild<T>(child, ++nextId, what);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    memory: () => ask('memory'),
+    openStreamCount: () => ask('streams'),
+    errors: () => ask('errors'),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill();
+      await exited;
+    },
+  };
+}
+
+function askChild<T>(child: ChildProcess, id: number, ask: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { id: number; answer: T }) => {
+      if (message.id !== id) return;
+      child.off('message', onMessage);
+      resolve(message.answer);
+    };
+    child.on('message', onMessage);
+    child.send({ id, ask });
+  });
+}
