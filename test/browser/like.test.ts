@@ -120,6 +120,24 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     expect(problems.list).toEqual([]);
   });
 
+  it('with --latency, the steps light up one by one', async () => {
+    const slow = await startServer({ latencyMs: 600 });
+    try {
+      await page.goto(slow.url + '/');
+      const lit = () => page.locator('[data-steps="htmx"] li.lit').evaluateAll((items) => items.map((i) => i.getAttribute('data-step')));
+      await page.click('#like-section button');
+      await expect.poll(lit).toEqual(['trigger', 'request']); // the request is out, the answer is not back
+      await page.waitForTimeout(200);
+      expect(await lit()).toEqual(['trigger', 'request']);
+      await expect.poll(lit, { timeout: 5000 }).toEqual(['trigger', 'request', 'response', 'swap']);
+      const times = await page.locator('[data-steps="htmx"] output').allTextContents();
+      expect(Number.parseInt(times[2]!, 10)).toBeGreaterThanOrEqual(600);
+      expect(problems.list).toEqual([]);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('speaks Korean, and stacks the lanes on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url + '/?lang=ko');
