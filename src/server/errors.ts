@@ -17,6 +17,13 @@ export function handleErrors(): Middleware {
   return async (ctx, next) => {
     try {
       await next();
+      // The router answers 501 to a method no route uses at all (TRACE, PROPFIND): the client's mistake,
+      // not a fault for the server log. A path that exists does not take it (405); any other is not here.
+      if (ctx.status === 501) {
+        const allowed = ctx.response.get('Allow');
+        if (!allowed) ctx.remove('Allow');
+        ctx.status = allowed ? 405 : 404;
+      }
       if (ctx.status >= 400 && ctx.body == null) ctx.throw(ctx.status);
     } catch (caught) {
       const err = caught as HttpError;
