@@ -1,6 +1,5 @@
 // createApp: the whole Koa app (pages, lessons, inspector, static files). It never listens itself.
 import { join } from 'node:path';
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { createInspector, type Inspector } from '../lane/inspector.js';
 import { delayLanes, mountLanes } from '../lane/mount.js';
@@ -8,6 +7,7 @@ import { pageRoutes } from '../lane/pages.js';
 import type { StoreLimits } from '../lane/exchange-store.js';
 import type { Lesson } from '../lane/types.js';
 import { lessons as allLessons } from '../lessons/index.js';
+import { lazyBodyParser } from './body-parser.js';
 import { handleErrors } from './errors.js';
 import type { Lang } from './i18n.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, templatesDir } from './paths.js';
@@ -58,7 +58,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   }
   app.use(serveStatic('/static/', join(templatesDir, 'assets'), { maxAge: 0 }));
   app.use(identifyVisitor({ defaultLang: lang }));
-  app.use(bodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
+  app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(verifyCsrf());
   if (latencyMs > 0) app.use(delayLanes(latencyMs));

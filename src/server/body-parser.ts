@@ -1,0 +1,21 @@
+// Request bodies (JSON, form, text), with the parser loaded on the first request that can have one.
+import type { bodyParser as createBodyParser } from '@koa/bodyparser';
+import type { Middleware } from 'koa';
+
+type BodyParserOptions = NonNullable<Parameters<typeof createBodyParser>[0]>;
+
+/** The methods whose body is parsed; any other request passes straight on, as it would through the parser. */
+const parsedMethods = ['POST', 'PUT', 'PATCH'];
+
+/**
+ * @koa/bodyparser, imported on first use: it brings co-body, qs and iconv-lite, a good part of
+ * `serve`'s start-up time, while the first page load has no body to parse.
+ */
+export function lazyBodyParser(options: Omit<BodyParserOptions, 'parsedMethods'>): Middleware {
+  let parser: Promise<Middleware> | undefined;
+  return async (ctx, next) => {
+    if (!parsedMethods.includes(ctx.method)) return next();
+    parser ??= import('@koa/bodyparser').then(({ bodyParser }) => bodyParser({ ...options, parsedMethods }) as Middleware);
+    return (await parser)(ctx, next);
+  };
+}
