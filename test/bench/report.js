@@ -46,7 +46,7 @@ export function rows({ throughput, startup, pageWeight }, targets) {
 }
 
 function speed(r) {
-  return `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`;
+  return `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${Math.round(r.cpuPerRequest)} µs CPU/req`;
 }
 
 function bodies(exchange) {

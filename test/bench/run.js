@@ -25,6 +25,7 @@ const notes = [
     `${config.rounds} rounds in alternating order, median; every server in its own process, autocannon in this one.`,
   'inspector off: the visitor\'s exchanges are still recorded in the store, but no page is watching (no stream open). ' +
     'inspector on: the same, with that visitor\'s /_inspector/stream open and read, so every exchange is also rendered and sent.',
+  'latency is measured by autocannon in whole milliseconds; CPU/req is the server process\'s CPU time per request.',
   'ratios: throughput against bare Koa in the same round; start-up against a bare node:http script (median of ' +
     `${config.startupRuns}); page against the budget; the fragment exchange against the JSON one.`,
 ];
