@@ -171,6 +171,7 @@ describe('markup in every text field', () => {
         'HX-Target': payload,
         'HX-Current-URL': `http://127.0.0.1/${payload}`,
         'HX-Source': payload,
+        'HX-Request-Type': payload,
         Accept: payload,
       };
       const bodies: Array<[string, string]> = [
@@ -178,13 +179,16 @@ describe('markup in every text field', () => {
         ['application/x-www-form-urlencoded', `likes=${encoded}&${encoded}=1&_csrf=${encodeURIComponent(visitor.csrfToken)}`],
         ['application/json', JSON.stringify({ likes: payload, [payload]: payload })],
       ];
+      const unencoded = payload.replace(/ /g, '%20'); // as a raw request line carries it
       for (const route of routes) {
         for (const [type, body] of bodies) {
-          const res = await send(route.method, `${route.path}?q=${encoded}&lang=${encoded}`, { ...headers, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)) }, body, { readMs: 300 });
-          expect(res.status, `${route.path} ${type}`).toBeLessThan(500);
-          expect(res.text, `${route.path} ${type}`).not.toMatch(raw);
+          for (const query of [`q=${encoded}&lang=${encoded}`, `q=${unencoded}&text=${unencoded}`]) {
+            const res = await send(route.method, `${route.path}?${query}`, { ...headers, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)) }, body, { readMs: 300 });
+            expect(res.status, `${route.path}?${query} ${type}`).toBeLessThan(500);
+            expect(res.text, `${route.path}?${query} ${type}`).not.toMatch(raw);
+          }
         }
-        for (const path of [`${route.path}${encoded}`, `${route.path}/${encoded}`, `${route.path}${payload.replace(/ /g, '%20')}`]) {
+        for (const path of [`${route.path}${encoded}`, `${route.path}/${encoded}`, `${route.path}${unencoded}`]) {
           const res = await send(route.method, path, headers, '', { readMs: 300 });
           expect(res.status, path).toBeGreaterThanOrEqual(400);
           expect(res.status, path).toBeLessThan(500);
