@@ -6,6 +6,7 @@ import { killAll, startServe } from '../cli/spawn-cli.js';
 import { rawRequest } from '../support/http.js';
 import { like, likeLanes, pageCounts } from '../support/lanes.js';
 import { newVisitor, startServer, type TestServer } from '../support/server.js';
+import { settle } from './support/settle.js';
 
 let server: TestServer;
 let visitor: { cookie: string; csrfToken: string };
@@ -27,16 +28,6 @@ function openSocket(): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), '127.0.0.1', () => resolve(socket)).on('error', reject);
   });
-}
-
-async function settle<T>(read: () => T | Promise<T>, want: T, timeoutMs = 3000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (value !== want && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    value = await read();
-  }
-  return value;
 }
 
 const openConnections = () => new Promise<number>((resolve) => server.server.getConnections((_, count) => resolve(count)));

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream, type EventStream } from '../support/http.js';
 import { like, likeLanes } from '../support/lanes.js';
+import { settle } from './support/settle.js';
 import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
 
 const streamCount = 200;
@@ -9,13 +10,6 @@ const streamCount = 200;
 let server: TestServer;
 beforeAll(async () => { server = await startServer(); });
 afterAll(() => server.close());
-
-/** Polls until `read()` returns `want` or the time is up; returns the last value read. */
-async function settle<T>(read: () => T, want: T, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  while (read() !== want && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  return read();
-}
 
 describe(`${streamCount} inspector streams at once`, () => {
   let visitors: Visitor[];
