@@ -65,7 +65,11 @@ function stopOnSignals(server: Server, demo: DemoApp): void {
     printShutdown();
     server.close(() => process.exit(0)); // stop accepting; exit once the last connection is gone
     demo.close(); // ends the inspector's event streams, so their connections can go idle
+    // Browsers keep connections alive: answer what is in flight, then let each connection go as soon
+    // as it falls idle, instead of waiting for the force timer.
+    server.on('request', (_req, res) => res.setHeader('Connection', 'close'));
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 20).unref();
     setTimeout(() => {
       server.closeAllConnections();
       process.exit(0);
