@@ -1,5 +1,5 @@
 // htmx-demo serve: builds the app, listens, prints the banner and a line per request, and shuts down cleanly.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'koa';
 import { createApp, type DemoApp } from '../server/app.js';
 import { isClientGone } from '../server/errors.js';
@@ -56,6 +56,15 @@ export async function serve(options: ServeOptions): Promise<void> {
 
 function stopOnSignals(server: Server, demo: DemoApp): void {
   let stopping = false;
+  // Browsers keep connections alive. Once stopping, every response still to be sent says
+  // "Connection: close", so each connection ends after its answer has gone out, not at the force timer.
+  const unsent = new Set<ServerResponse>();
+  server.on('request', (_req, res: ServerResponse) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    unsent.add(res);
+    res.once('close', () => unsent.delete(res));
+  });
+
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
       // A second Ctrl+C means now: exit with the shell's code for death by that signal.
@@ -64,12 +73,9 @@ function stopOnSignals(server: Server, demo: DemoApp): void {
     stopping = true;
     printShutdown();
     server.close(() => process.exit(0)); // stop accepting; exit once the last connection is gone
-    demo.close(); // ends the inspector's event streams, so their connections can go idle
-    // Browsers keep connections alive: answer what is in flight, then let each connection go as soon
-    // as it falls idle, instead of waiting for the force timer.
-    server.on('request', (_req, res) => res.setHeader('Connection', 'close'));
+    for (const res of unsent) if (!res.headersSent) res.setHeader('Connection', 'close');
+    demo.close(); // ends the inspector's event streams (they answer with Connection: close)
     server.closeIdleConnections();
-    setInterval(() => server.closeIdleConnections(), 20).unref();
     setTimeout(() => {
       server.closeAllConnections();
       process.exit(0);

@@ -89,7 +89,8 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
     ctx.req.socket.setNoDelay(true);
     ctx.status = 200;
     ctx.type = 'text/event-stream';
-    ctx.set({ 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
+    // A stream owns its connection: when it ends (server shutdown), the connection ends with it.
+    ctx.set({ 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no', Connection: 'close' });
     ctx.respond = false;
     res.flushHeaders();
     res.write(': connected\n\n');
