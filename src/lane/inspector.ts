@@ -22,7 +22,7 @@ const maxOpenStreams = 1000;
 
 export interface Inspector {
   store: ExchangeStore;
-  /** Outermost lane middleware: tags ctx.state with the lesson and lane, and records the exchange. */
+  /** Outermost lane middleware: tags ctx.state with the lane, and records the exchange. */
   capture: Middleware;
   /** GET handler for the visitor's event stream. */
   stream: Middleware;
@@ -43,12 +43,13 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
   const capture: Middleware = async (ctx, next) => {
     const route = lanes.match(ctx);
     if (!route) return next();
-    ctx.state.lesson = route.lesson;
     ctx.state.lane = route.lane;
     const id = store.nextId();
     ctx.set(exchangeIdHeader, String(id));
     const started = performance.now();
     await next();
+    // A body refused by its declared size is turned away before the visitor is known: nobody to show it to.
+    if (!ctx.state.visitorId) return;
     try {
       const serverMs = performance.now() - started;
       store.add(ctx.state.visitorId, describeExchange(ctx, id, route.lesson.id, route.lane, serverMs));
