@@ -25,7 +25,7 @@ function buildProgram(version: string): Command {
     .option('--no-color', 'plain output, no colours (NO_COLOR=1 does the same)')
     .option('--debug', 'print stack traces for errors (DEBUG=1 does the same)')
     .configureHelp({ showGlobalOptions: true })
-    .showHelpAfterError('(run htmx-demo --help for usage)')
+    .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo --help')) })
     .addHelpText('after', serveExamples)
     .hook('preAction', (thisCommand) => {
       configureColor(thisCommand.opts<GlobalOptions>().color, process.env);
@@ -40,7 +40,7 @@ function buildProgram(version: string): Command {
     .option('--open', 'open the page in the default browser ($BROWSER if set)')
     .option('--latency <ms>', 'delay every lesson response, to watch each step happen')
     .addOption(new Option('--lang <code>', 'page language until the visitor picks one').choices(languages).default('en'))
-    .showHelpAfterError('(run htmx-demo serve --help for usage)')
+    .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo serve --help')) })
     .addHelpText('after', serveExamples)
     .action(async (raw: RawServeOptions, command: Command) => {
       const options = resolveServeOptions(raw, process.env, isDebug(command.optsWithGlobals<GlobalOptions>()));
@@ -49,6 +49,11 @@ function buildProgram(version: string): Command {
     });
 
   return program;
+}
+
+/** commander's usage errors, folded into one line with the way to more help. */
+function oneLine(message: string, help: string): string {
+  return `${message.trim().replace(/\s*\n\s*/g, ' ')} (see ${help})\n`;
 }
 
 function isDebug(options: Partial<GlobalOptions>): boolean {

@@ -9,6 +9,7 @@ export interface Exchange {
   url: string;
   status: number;
   requestHeaders: Array<[string, string]>;
+  responseHeaders: Array<[string, string]>;
   requestBody: string;
   responseType: string;
   responseBody: string;

@@ -14,6 +14,9 @@ const shownRequestHeaders = [
   'Accept', 'Content-Type', 'X-CSRF-Token',
 ];
 
+/** Response headers that steer the client: htmx's HX-* instructions, caching by HX-Request, redirects. */
+const shownResponseHeader = /^(hx-.*|vary|location)$/;
+
 /** Lets the browser side of the inspector tie its own timings to this exchange. */
 export const exchangeIdHeader = 'X-Inspector-Exchange';
 
@@ -119,6 +122,9 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
     const value = ctx.get(name);
     if (value) requestHeaders.push([name, value]);
   }
+  const responseHeaders = Object.entries(ctx.response.headers)
+    .filter(([name]) => shownResponseHeader.test(name) && name !== exchangeIdHeader.toLowerCase())
+    .map(([name, value]): [string, string] => [name, String(value)]);
   const fields = {
     id,
     lessonId,
@@ -128,6 +134,7 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
     status: ctx.status,
     requestHeaders,
     requestBody: typeof ctx.request.rawBody === 'string' ? ctx.request.rawBody : '',
+    responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
     responseBody: pretty,
     bytes: Buffer.byteLength(text),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { renderFile } from '../server/views.js';
+import type { Lang } from '../server/i18n.js';
 import { type LaneId, laneIds, type Lesson } from './types.js';
 
 export interface LaneRoute {
@@ -24,7 +25,7 @@ export function mountLanes(lessons: Lesson[]): MountedLanes {
       const router = new Router();
       const viewsDir = join(lesson.dir, 'views');
       lesson.lanes[lane].routes(router, {
-        render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, { ...ctx.state, ...locals }),
+        render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals)),
       });
       routers.push({ lesson, lane, router });
     }
@@ -37,6 +38,11 @@ export function mountLanes(lessons: Lesson[]): MountedLanes {
       return found && { lesson: found.lesson, lane: found.lane };
     },
   };
+}
+
+/** What a lesson's views see: the request's locals, `t` with the lesson's own words, and `locals`. */
+export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
+  return { ...ctx.state, t: { ...ctx.state.t, ...lesson.words[ctx.state.lang as Lang] }, ...locals };
 }
 
 /** --latency: holds every lane response back, so each of the four steps can be watched. */

@@ -1,11 +1,12 @@
 // The lesson page, the reset action and the inspector stream: everything around the lanes.
+import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { renderFile, renderView } from '../server/views.js';
 import { htmxVersion } from '../server/paths.js';
-import { join } from 'node:path';
+import { renderFile, renderView } from '../server/views.js';
 import { readCodeFile, readNotes } from './code-panel.js';
 import type { Inspector } from './inspector.js';
+import { lessonLocals } from './mount.js';
 import { laneIds, type Lesson } from './types.js';
 
 export function pageRoutes(lessons: Lesson[], inspector: Inspector): Router {
@@ -30,7 +31,7 @@ export function pageRoutes(lessons: Lesson[], inspector: Inspector): Router {
 }
 
 function renderLessonPage(ctx: Context, lesson: Lesson, lessons: Lesson[], inspector: Inspector): void {
-  const locals = { ...ctx.state, ...lesson.pageLocals() };
+  const locals = lessonLocals(ctx, lesson, lesson.pageLocals());
   const lanes = laneIds.map((id) => {
     const lane = lesson.lanes[id];
     return {

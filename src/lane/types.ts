@@ -26,6 +26,8 @@ export interface LessonDefinition {
   id: string;
   title: Record<Lang, string>;
   lanes: Record<LaneId, Lane>;
+  /** The lesson's own UI words, merged into `t` for its views (the page's words are in server/i18n.ts). */
+  words: Record<Lang, Record<string, string>>;
   /** Locals the lane views need on a full page render (the current counts, say). */
   pageLocals(): object;
   /** Puts the lesson's server state back to its starting point. */

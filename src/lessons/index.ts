@@ -13,7 +13,3 @@ export const lessons: Lesson[] = definitions.map((definition, index) => ({
   number: index + 1,
   dir: join(lessonsDir, definition.id),
 }));
-
-export function findLesson(idOrNumber: string): Lesson | undefined {
-  return lessons.find((lesson) => lesson.id === idOrNumber || String(lesson.number) === idOrNumber);
-}

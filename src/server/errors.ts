@@ -43,6 +43,9 @@ function sendError(ctx: Context, status: number, message: string): void {
   if (wantsJson(ctx)) {
     ctx.body = { error: { status, message } };
   } else if (ctx.get('HX-Request') === 'true') {
+    // htmx 4 swaps 4xx/5xx answers into the request's target: a lesson's button would be replaced by
+    // the message. On a lesson page the message goes to the lane's own error slot instead.
+    if (ctx.state.lane) ctx.set({ 'HX-Retarget': `#lane-errors-${ctx.state.lane}`, 'HX-Reswap': 'innerHTML' });
     ctx.type = 'html';
     ctx.body = renderView(ctx, 'error-fragment', { status, message });
   } else {

@@ -8,7 +8,7 @@ export interface RequestRecord {
   bytes: number;
   ms: number;
   lane?: string;
-  /** The client went away before the response was complete. */
+  /** The client went away before any answer was sent (an event stream that was open for a while is not aborted). */
   aborted: boolean;
 }
 
@@ -23,7 +23,7 @@ export function logRequests(onRequest: (record: RequestRecord) => void): Middlew
         bytes: Number(ctx.res.getHeader('Content-Length') ?? 0),
         ms: performance.now() - started,
         lane: ctx.state.lane,
-        aborted: !ctx.res.writableFinished,
+        aborted: !ctx.res.headersSent,
       });
     // 'close' also fires for streams and aborted requests; a finished response is counted there once.
     ctx.res.once('close', report);

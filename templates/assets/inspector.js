@@ -19,10 +19,11 @@
     item.querySelector('output').value = `${elapsed(trip)} ms`;
   }
 
-  // 1. Event trigger: a click, input or submit inside a lane's demo starts a new trip.
+  // 1. Event trigger: a click, input or submit on a control inside a lane's demo starts a new trip.
+  const controls = 'button, a[href], input, select, textarea, form';
   function startTrip(event) {
     const lane = laneOf(event.target);
-    if (!lane) return;
+    if (!lane || !event.target.closest(controls)) return;
     const current = trips.get(lane);
     if (current && !current.requested && performance.now() - current.started < 100) return; // click then submit
     const steps = document.querySelector(`[data-steps="${lane}"]`);
@@ -40,7 +41,9 @@
   const pageFetch = window.fetch;
   window.fetch = async function inspectedFetch(input, init) {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-    const trip = url.pathname.startsWith('/_inspector/') ? undefined : [...trips.values()].find((t) => !t.requested);
+    // The request belongs to the newest trigger still waiting for its request.
+    const waiting = [...trips.values()].filter((t) => !t.requested).sort((a, b) => b.started - a.started);
+    const trip = url.pathname.startsWith('/_inspector/') ? undefined : waiting[0];
     if (!trip) return pageFetch.call(this, input, init);
     trip.requested = true;
     light(trip, 'request');

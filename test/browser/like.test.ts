@@ -113,6 +113,9 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     await page.focus('#like-section button');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#like-section button')).toContain('(1)');
+    // the swap replaced the focused button: focus moved to the new one, so Enter works again
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#like-section button')).toContain('(2)');
     await page.focus('#like-button');
     await page.keyboard.press('Space');
     await expect.poll(() => page.textContent('#count')).toBe('1');
@@ -138,6 +141,36 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     }
   });
 
+  it('a refused request (the server restarted) shows its error beside the button, not instead of it', async () => {
+    await page.goto(server.url + '/');
+    await context.clearCookies(); // the page's CSRF token no longer matches the visitor
+    await page.click('#like-section button');
+    await expect.poll(() => page.textContent('#lane-errors-htmx')).toMatch(/403.*CSRF/);
+    expect(await page.textContent('#like-section button')).toBe('❤️ Like (0)');
+    await page.click('#like-button');
+    await expect.poll(() => page.textContent('#like-error')).toMatch(/CSRF/);
+    expect(await page.textContent('#count')).toBe('0');
+    // the two refused requests are the only red lines: no uncaught error, nothing blocked
+    expect(problems.list.filter((line) => !/403/.test(line))).toEqual([]);
+    expect(problems.list.filter((line) => line.startsWith('HTTP 403'))).toHaveLength(2);
+  });
+
+  it('a click on a lane lights that lane\'s steps, not the other\'s', async () => {
+    await page.goto(server.url + '/');
+    await page.click('[data-demo="json"]', { position: { x: 5, y: 5 } }); // blank space: no trigger
+    await page.click('#like-section button');
+    await expect.poll(() => page.locator('[data-steps="htmx"] li.lit').count()).toBe(4);
+    expect(await page.locator('[data-steps="json"] li.lit').count()).toBe(0);
+  });
+
+  it('keeps both lanes side by side with large text on a projector', async () => {
+    await page.goto(server.url + '/?text=large');
+    const json = (await page.locator('.lane-json').boundingBox())!;
+    const htmx = (await page.locator('.lane-htmx').boundingBox())!;
+    expect(htmx.y).toBe(json.y);
+    expect(htmx.x).toBeGreaterThan(json.x + json.width - 1);
+  });
+
   it('speaks Korean, and stacks the lanes on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url + '/?lang=ko');
@@ -150,6 +183,10 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     const htmx = (await page.locator('.lane-htmx').boundingBox())!;
     expect(htmx.y).toBeGreaterThanOrEqual(json.y + json.height);
     expect(json.width).toBeLessThanOrEqual(390);
+    for (const size of ['normal', 'large']) {
+      await page.goto(server.url + `/?text=${size}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `no sideways scroll, ${size} text`).toBeLessThanOrEqual(390);
+    }
     expect(problems.list).toEqual([]);
   });
 });

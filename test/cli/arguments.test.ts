@@ -13,7 +13,7 @@ function expectCleanFailure(result: { code: number | null; stderr: string }, mes
   const lines = result.stderr.trim().split('\n');
   expect(lines[0]).toMatch(/^error: /);
   expect(lines[0]).toMatch(message);
-  expect(lines.length).toBeLessThanOrEqual(2);
+  expect(lines).toHaveLength(1);
   expect(result.stderr).not.toMatch(/^\s+at /m);
 }
 

@@ -73,6 +73,9 @@ describe('the 403 answers in the shape the client reads', () => {
       expect(body).not.toMatch(/<html|<head|<body/i);
       expect(body).toMatch(/403/);
       expect(body.length).toBeLessThan(500);
+      // ...and on a lane it goes to the lane's error slot, so the lesson's button is not swapped away.
+      const retarget = path === '/like/' ? '#lane-errors-htmx' : null;
+      expect(res.headers.get('hx-retarget')).toBe(retarget);
     } else {
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(body).toMatch(/^<!doctype html>/i);

@@ -98,7 +98,7 @@ describe('shutdown', () => {
       process.on('uncaughtException', onCrash);
       own.demo.close(); // ends every stream; each emits 'close' only a moment later
       own.demo.inspector.store.add(visitorId, {
-        id: 0, lessonId: 'like', lane: 'json', method: 'POST', url: '/api/like', status: 200, requestHeaders: [],
+        id: 0, lessonId: 'like', lane: 'json', method: 'POST', url: '/api/like', status: 200, requestHeaders: [], responseHeaders: [],
         requestBody: '', responseType: 'application/json', responseBody: '{}', bytes: 2, gzipBytes: 22, serverMs: 1,
       });
       await new Promise((resolve) => setTimeout(resolve, 100));

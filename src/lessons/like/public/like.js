@@ -10,8 +10,8 @@ button.addEventListener('click', async () => {
       method: 'POST',
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrfToken },
     });
-    const data = await response.json();
-    if (!response.ok) throw new Error(data.error?.message ?? response.statusText);
+    const data = await response.json().catch(() => ({})); // an error page from a proxy is not JSON
+    if (!response.ok) throw new Error(data.error?.message ?? `${response.status} ${response.statusText}`);
 
     count.innerText = data.likes;
     button.classList.add('btn-liked');
