@@ -1,9 +1,7 @@
-// The package's name and version, read from package.json at run time (dist/cli and src/cli sit two levels down).
+// The package's name and version, read from package.json at run time.
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { join } from 'node:path';
+import { packageRoot } from '../server/paths.js';
 
 interface PackageJson {
   name: string;

@@ -150,6 +150,8 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     await page.click('#like-button');
     await expect.poll(() => page.textContent('#like-error')).toMatch(/CSRF/);
     expect(await page.textContent('#count')).toBe('0');
+    // the inspector shows the 403 and the header that sent it to the error slot
+    await expect.poll(() => page.locator('#wire-like-htmx li').first().textContent()).toMatch(/403[\s\S]*hx-retarget\s*#lane-errors-htmx/);
     // the two refused requests are the only red lines: no uncaught error, nothing blocked
     expect(problems.list.filter((line) => !/403/.test(line))).toEqual([]);
     expect(problems.list.filter((line) => line.startsWith('HTTP 403'))).toHaveLength(2);
