@@ -13,9 +13,12 @@ const parsedMethods = ['POST', 'PUT', 'PATCH'];
  */
 export function lazyBodyParser(options: Omit<BodyParserOptions, 'parsedMethods'>): Middleware {
   let parser: Promise<Middleware> | undefined;
+  const load = () => import('@koa/bodyparser').then(({ bodyParser }) => bodyParser({ ...options, parsedMethods }) as Middleware);
   return async (ctx, next) => {
-    if (!parsedMethods.includes(ctx.method)) return next();
-    parser ??= import('@koa/bodyparser').then(({ bodyParser }) => bodyParser({ ...options, parsedMethods }) as Middleware);
-    return (await parser)(ctx, next);
+    if (parsedMethods.includes(ctx.method)) return (await (parser ??= load()))(ctx, next);
+    await next();
+    // A page has been answered: load the parser now, so the learner's first click does not pay for it
+    // (its server time would make whichever lane is clicked first look slow).
+    parser ??= load();
   };
 }
