@@ -143,7 +143,10 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
 
   it('a refused request (the server restarted) shows its error beside the button, not instead of it', async () => {
     await page.goto(server.url + '/');
-    await context.clearCookies(); // the page's CSRF token no longer matches the visitor
+    // What an open tab sends after the server restarted: a token signed with the old secret.
+    await page.route(/\/(api\/)?like\/?$/, (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-csrf-token': 'signed-by-the-old-server' } }),
+    );
     await page.click('#like-section button');
     await expect.poll(() => page.textContent('#lane-errors-htmx')).toMatch(/403.*CSRF/);
     expect(await page.textContent('#like-section button')).toBe('❤️ Like (0)');

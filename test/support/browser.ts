@@ -35,7 +35,10 @@ export async function watchPage(page: Page): Promise<PageProblems> {
   });
   page.on('pageerror', (error) => problems.list.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => {
-    if (!request.url().includes('/_inspector/stream')) problems.list.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    const error = request.failure()?.errorText ?? '';
+    // A load cut short by the next navigation (ERR_ABORTED) is the browser's doing, not the page's.
+    if (error === 'net::ERR_ABORTED' || request.url().includes('/_inspector/stream')) return;
+    problems.list.push(`request failed: ${request.url()} ${error}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.list.push(`HTTP ${response.status()}: ${response.url()}`);
