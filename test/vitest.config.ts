@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['test/**/*.test.ts'],
+    // Each lesson carries its own HTTP test, which the scaffold's starter project runs too.
+    include: ['test/**/*.test.ts', 'src/lessons/*/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Browser and CLI suites start real processes; two cores do not gain from more parallel files.

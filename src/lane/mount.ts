@@ -18,7 +18,10 @@ export interface MountedLanes {
   match(ctx: Context): LaneRoute | undefined;
 }
 
-export function mountLanes(lessons: Lesson[]): MountedLanes {
+/** Renders a lesson's whole page; the page routes provide it, once the inspector exists. */
+export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => string;
+
+export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): MountedLanes {
   const routers: Array<LaneRoute & { router: Router }> = [];
   for (const lesson of lessons) {
     for (const lane of laneIds) {
@@ -26,6 +29,7 @@ export function mountLanes(lessons: Lesson[]): MountedLanes {
       const viewsDir = join(lesson.dir, 'views');
       lesson.lanes[lane].routes(router, {
         render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals)),
+        renderPage: (ctx, locals = {}) => renderPage(ctx, lesson, locals),
       });
       routers.push({ lesson, lane, router });
     }

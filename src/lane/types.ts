@@ -10,6 +10,11 @@ export type LaneId = (typeof laneIds)[number];
 export interface LaneTools {
   /** Renders views/<name>.ejs of this lesson with the request's locals (t, lang, csrfToken) and `locals`. */
   render(ctx: Context, name: string, locals?: object): string;
+  /**
+   * Renders this lesson's whole page, with `locals` over the lesson's pageLocals(): for a request that is not
+   * htmx's (a form posted with JavaScript off, a fragment URL opened in the address bar).
+   */
+  renderPage(ctx: Context, locals?: object): string;
 }
 
 export type LaneRoutes = (router: Router, tools: LaneTools) => void;
@@ -28,6 +33,8 @@ export interface LessonDefinition {
   lanes: Record<LaneId, Lane>;
   /** The lesson's own UI words, merged into `t` for its views (the page's words are in server/i18n.ts). */
   words: Record<Lang, Record<string, string>>;
+  /** A view in views/ with lesson-wide controls (a "signed out" switch, say), shown above both lanes. */
+  controls?: string;
   /** Locals the lane views need on a full page render (the current counts, say). */
   pageLocals(): object;
   /** Puts the lesson's server state back to its starting point. */

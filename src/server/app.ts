@@ -2,15 +2,15 @@
 import { join } from 'node:path';
 import Koa from 'koa';
 import { createInspector, type Inspector } from '../lane/inspector.js';
-import { delayLanes, mountLanes } from '../lane/mount.js';
-import { pageRoutes } from '../lane/pages.js';
+import { delayLanes, mountLanes, type PageRenderer } from '../lane/mount.js';
+import { lessonPageRenderer, pageRoutes } from '../lane/pages.js';
 import type { StoreLimits } from '../lane/exchange-store.js';
 import type { Lesson } from '../lane/types.js';
 import { lessons as allLessons } from '../lessons/index.js';
 import { lazyBodyParser } from './body-parser.js';
 import { handleErrors } from './errors.js';
 import type { Lang } from './i18n.js';
-import { highlightStylesDir, htmxDistDir, htmxVersion, templatesDir } from './paths.js';
+import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './paths.js';
 import { logRequests, type RequestRecord } from './request-log.js';
 import { limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
 import { serveStatic } from './static.js';
@@ -42,9 +42,12 @@ export function createApp(options: AppOptions = {}): DemoApp {
   const { lang = 'en', latencyMs = 0, onRequest, lessons = allLessons } = options;
   const app = new Koa();
   app.silent = true; // errors are reported once, by whoever listens to 'error'
-  const lanes = mountLanes(lessons);
+  // Lanes, inspector and pages need each other: the lanes' page renderer is bound once the inspector exists.
+  let renderPage: PageRenderer | undefined;
+  const lanes = mountLanes(lessons, (ctx, lesson, locals) => renderPage!(ctx, lesson, locals));
   const inspector = createInspector(lanes, options.inspectorLimits);
-  const pages = pageRoutes(lessons, inspector);
+  renderPage = lessonPageRenderer(lessons, inspector);
+  const pages = pageRoutes(lessons, renderPage, inspector);
 
   if (onRequest) app.use(logRequests(onRequest));
   app.use(inspector.capture);
@@ -53,6 +56,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(limitBodySize(bodyLimitBytes));
   app.use(serveStatic(`/vendor/htmx/${htmxVersion}/`, htmxDistDir, { maxAge: 31_536_000, immutable: true }));
   app.use(serveStatic('/vendor/highlight.js/', highlightStylesDir, { maxAge: 86_400 }));
+  app.use(serveStatic('/static/lessons/shared/', join(lessonsDir, 'shared', 'public'), { maxAge: 0 }));
   for (const lesson of lessons) {
     app.use(serveStatic(`/static/lessons/${lesson.id}/`, join(lesson.dir, 'public'), { maxAge: 0 }));
   }

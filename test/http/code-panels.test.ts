@@ -1,4 +1,5 @@
 // Code panels: what the page shows for each lane is exactly the lesson's files on disk, the code that runs.
+import { posix } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ describe.each(['/', '/lessons/like', '/lessons/like?lang=ko'])('%s', (path) => {
   it('each lane shows the files its lesson lists, in order', () => {
     for (const lane of ['json', 'htmx'] as const) {
       expect(panels.filter((p) => p.lane === lane).map((p) => p.file)).toEqual(
-        like.lanes[lane].code.map((file) => `src/lessons/like/${file}`),
+        like.lanes[lane].code.map((file) => posix.join('src/lessons/like', file)),
       );
     }
   });
@@ -42,7 +43,7 @@ describe.each(['/', '/lessons/like', '/lessons/like?lang=ko'])('%s', (path) => {
   it('every panel is the file on disk, character for character', () => {
     expect(panels.length).toBeGreaterThan(0);
     for (const panel of panels) {
-      expect(panel.file).toMatch(/^src\/lessons\/like\//);
+      expect(panel.file).toMatch(/^src\/lessons\/(like|shared)\//);
       expect(textOf(panel.html), panel.file).toBe(readFileSync(repo(panel.file), 'utf8'));
     }
   });

@@ -9,7 +9,7 @@ const like: LessonDefinition = {
   title: { en: 'The like button', ko: '좋아요 버튼' },
   words: { en: { likeLabel: 'Like' }, ko: { likeLabel: '좋아요' } },
   lanes: {
-    json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/like.js', 'json.ts'] },
+    json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/like.js', '../shared/public/send.js', 'json.ts'] },
     htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_like_button.ejs', 'htmx.ts'] },
   },
   pageLocals: () => ({ likes }),

@@ -1,0 +1,34 @@
+// Lesson 1 over HTTP, both lanes: each click counts one, and the answer is JSON or the _like_button partial.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+
+let server: LessonServer;
+let visitor: Visitor;
+beforeAll(async () => { server = await startLessonServer('like'); });
+afterAll(() => server.close());
+beforeEach(async () => {
+  visitor = await server.visitor();
+  await visitor.fetch('/lessons/like/reset', { method: 'POST', redirect: 'manual' });
+});
+
+it('JSON lane: POST /api/like answers {"likes": N}, one more each time', async () => {
+  const post = () => visitor.fetch('/api/like', { method: 'POST', headers: { Accept: 'application/json' } });
+  expect(await (await post()).json()).toEqual({ likes: 1 });
+  expect(await (await post()).json()).toEqual({ likes: 2 });
+});
+
+it('htmx lane: POST /like/ answers the liked button inside #like-section', async () => {
+  const res = await visitor.fetch('/like/', { method: 'POST', headers: { 'HX-Request': 'true' } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  const html = await res.text();
+  expect(html).toMatch(/^<div id="like-section"><button hx-post="\/like\/" [^>]*class="btn-liked">/);
+  expect(html).toContain('(1)');
+});
+
+it('both lanes refuse a POST without the CSRF token, and count nothing', async () => {
+  for (const path of ['/api/like', '/like/']) {
+    expect((await visitor.fetch(path, { method: 'POST', csrf: false })).status).toBe(403);
+  }
+  expect(await (await visitor.fetch('/api/like', { method: 'POST' })).json()).toEqual({ likes: 1 });
+});

@@ -1,0 +1,31 @@
+// State that belongs to one visitor (liked or not, a switch's position), kept in memory and bounded.
+import type { Context } from 'koa';
+
+/** Visitor ids come from cookies, which anyone can make up: past this many, the oldest is forgotten. */
+const maxVisitors = 1000;
+
+export interface PerVisitor<T> {
+  /** This request's visitor's state, made fresh from `initial` on first use. */
+  of(ctx: Context): T;
+  /** Forgets every visitor's state. */
+  reset(): void;
+}
+
+export function perVisitor<T>(initial: () => T): PerVisitor<T> {
+  const states = new Map<string, T>();
+  return {
+    of(ctx) {
+      const id = String(ctx.state.visitorId);
+      let state = states.get(id);
+      if (state === undefined) {
+        state = initial();
+        if (states.size >= maxVisitors) states.delete(states.keys().next().value!);
+      } else {
+        states.delete(id); // re-inserted below, so the Map's order is least recently used first
+      }
+      states.set(id, state);
+      return state;
+    },
+    reset: () => states.clear(),
+  };
+}
