@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { Lesson, LessonDefinition } from '../lane/types.js';
 import { lessonsDir } from '../server/paths.js';
 import like from './like/lesson.js';
+import search from './search/lesson.js';
 
 const definitions: LessonDefinition[] = [
   like,
+  search,
 ];
 
 export const lessons: Lesson[] = definitions.map((definition, index) => ({

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import Koa from 'koa';
 import { createInspector, type Inspector } from '../lane/inspector.js';
-import { delayLanes, mountLanes, type PageRenderer } from '../lane/mount.js';
+import { delayLanes, type Latency, mountLanes, type PageRenderer } from '../lane/mount.js';
 import { lessonPageRenderer, pageRoutes } from '../lane/pages.js';
 import type { StoreLimits } from '../lane/exchange-store.js';
 import type { Lesson } from '../lane/types.js';
@@ -23,8 +23,8 @@ export type { RequestRecord };
 export interface AppOptions {
   /** UI language when the visitor has not chosen one. */
   lang?: Lang;
-  /** Added to every lesson response, to watch the four steps in slow motion. */
-  latencyMs?: number;
+  /** Added to every lesson response, to watch the four steps in slow motion; a function sets it per request. */
+  latencyMs?: Latency;
   /** Called once per finished request (the terminal's request log). */
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
@@ -65,7 +65,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(verifyCsrf());
-  if (latencyMs > 0) app.use(delayLanes(latencyMs));
+  if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
   app.use(pages.routes());
   app.use(pages.allowedMethods());
   for (const middleware of lanes.middleware) app.use(middleware);
