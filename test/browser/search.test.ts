@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('lesson 5 (search) in Chromium', () => {
     await expect.poll(view.names).toEqual(['North Korea 북한', 'South Korea 대한민국']);
     expect(await view.status()).toBe('2 matches');
     expect(await view.marks()).toEqual(['Kor', 'Kor']);
+    // The answer replaced the list, not the box: the learner can keep typing.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(lane.input.slice(1));
     // Debounced: three quick keys, far fewer than three searches, and the last one is for the whole word.
     expect(requests.at(-1)).toMatch(/\?q=kor$/);
     expect(requests.length).toBeLessThan(3);
