@@ -174,6 +174,8 @@ describe.skipIf(!hasChromium)('lesson 4 in Chromium', () => {
       await page.click(`[data-demo="${lane}"] button[type="submit"]`);
       await expect.poll(() => page.textContent(`[data-demo="${lane}"] .welcome`).catch(() => '')).toBe('민지님, 환영합니다! 계정이 만들어졌습니다.');
     }
+    // the swap replaced the button that was clicked: focus went on to the fresh form's first field
+    await expect.poll(focused).toBe('signup-htmx-name');
     expect(unexpected()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Lesson 4 over real HTTP: one set of sign-up rules on both lanes, errors as JSON or as the re-rendered form,
 // the JavaScript-off post-redirect-get, taken names, escaping, CSRF, sizes, methods, Korean and reset.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectCodePanelsOnDisk } from '../support/code-panels.js';
 import { attribute, streamedBody, tagsNamed, textOf } from '../support/http.js';
 import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
 
@@ -325,4 +326,8 @@ describe('lesson 4 in Korean', () => {
     await postPlain({ ...good, name: '민지' }, korean);
     expect(await (await korean.fetch('/lessons/form')).text()).toContain('민지님, 환영합니다! 계정이 만들어졌습니다.');
   });
+});
+
+it('the code panels show each lane\'s files as they are on disk, in English and Korean', async () => {
+  for (const query of ['', '?lang=ko']) expectCodePanelsOnDisk(await (await fetch(server.url + '/lessons/form' + query)).text(), 'form');
 });

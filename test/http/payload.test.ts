@@ -1,6 +1,7 @@
 // Lesson 3 over real HTTP: what each lane accepts and refuses, what the body parser hands over, escaping,
 // CSRF, sizes, methods, per-visitor comments, Korean and reset.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectCodePanelsOnDisk } from '../support/code-panels.js';
 import { streamedBody, textOf, wireItems } from '../support/http.js';
 import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
 
@@ -271,4 +272,8 @@ describe('lesson 3 in Korean', () => {
     expect(fragment).toContain('<li><strong>민지</strong> <span class="tag">#question</span><p>안녕하세요</p></li>');
     expect(fragment).toContain('서버가 받은 값');
   });
+});
+
+it('the code panels show each lane\'s files as they are on disk, in English and Korean', async () => {
+  for (const query of ['', '?lang=ko']) expectCodePanelsOnDisk(await (await fetch(server.url + '/lessons/payload' + query)).text(), 'payload');
 });

@@ -10,8 +10,16 @@ const payload: LessonDefinition = {
   title: { en: 'Sending data', ko: '데이터 보내기' },
   words,
   lanes: {
-    json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/payload.js', '../shared/public/send.js', 'json.ts', 'comments.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_comment_box.ejs', 'htmx.ts', 'comments.ts'] },
+    json: {
+      routes: jsonRoutes,
+      view: 'json',
+      code: ['views/json.ejs', 'views/_fields.ejs', 'views/_result.ejs', 'public/payload.js', '../shared/public/send.js', 'json.ts', 'comments.ts'],
+    },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: ['views/htmx.ejs', 'views/_comment_box.ejs', 'views/_fields.ejs', 'views/_result.ejs', 'htmx.ts', 'comments.ts'],
+    },
   },
   pageLocals: (ctx) => ({ ...rules, logs: logsOf(ctx) }),
   reset: resetComments,
