@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import type { Lesson, LessonDefinition } from '../lane/types.js';
 import { lessonsDir } from '../server/paths.js';
 import like from './like/lesson.js';
+import payload from './payload/lesson.js';
+import form from './form/lesson.js';
 import search from './search/lesson.js';
 
 const definitions: LessonDefinition[] = [
   like,
+  payload,
+  form,
   search,
 ];
 

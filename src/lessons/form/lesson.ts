@@ -1,0 +1,20 @@
+// Lesson 4: a sign-up form with server-side validation: errors mapped onto fields by a script, or rendered by the server.
+import type { LessonDefinition } from '../../lane/types.js';
+import { htmxRoutes } from './htmx.js';
+import { jsonRoutes } from './json.js';
+import { resetSignups, signupLocals, takeWelcome } from './signup.js';
+import { words } from './words.js';
+
+const form: LessonDefinition = {
+  id: 'form',
+  title: { en: 'Forms and validation', ko: '폼과 유효성 검사' },
+  words,
+  lanes: {
+    json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'views/_field.ejs', 'public/signup.js', '../shared/public/send.js', 'json.ts', 'signup.ts'] },
+    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_signup.ejs', 'views/_field.ejs', 'htmx.ts', 'signup.ts'] },
+  },
+  pageLocals: (ctx) => signupLocals({ welcome: takeWelcome(ctx) }),
+  reset: resetSignups,
+};
+
+export default form;

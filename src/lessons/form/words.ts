@@ -1,0 +1,39 @@
+// Lesson 4's words, English and Korean: the sign-up form and every message its one set of rules can give.
+const en = {
+  nameLabel: 'User name',
+  emailLabel: 'Email',
+  passwordLabel: 'Password (at least 8 characters)',
+  signUp: 'Sign up',
+  welcome: 'Welcome, {name}! Your account is ready.',
+  needsScript: 'This lane needs JavaScript: with it turned off, this form cannot be sent.',
+  notText: 'Send this field as text.',
+  nameMissing: 'Choose a user name.',
+  nameLength: 'Use {min} to {max} characters.',
+  nameChars: 'Use letters, digits, ".", "_" and "-" only.',
+  nameTaken: 'That name is taken. Try another one.',
+  emailMissing: 'Enter your email address.',
+  emailShape: 'That does not look like an email address (name@example.com).',
+  passwordShort: 'Use at least {min} characters.',
+  passwordLong: 'Use at most {max} characters.',
+};
+
+const ko: typeof en = {
+  nameLabel: '사용자 이름',
+  emailLabel: '이메일',
+  passwordLabel: '비밀번호 (8자 이상)',
+  signUp: '가입하기',
+  welcome: '{name}님, 환영합니다! 계정이 만들어졌습니다.',
+  needsScript: '이 레인은 JavaScript가 있어야 동작합니다. 꺼져 있으면 이 폼을 보낼 수 없습니다.',
+  notText: '이 필드는 문자열로 보내 주세요.',
+  nameMissing: '사용자 이름을 정해 주세요.',
+  nameLength: '{min}자에서 {max}자 사이로 정해 주세요.',
+  nameChars: '글자, 숫자, ".", "_", "-" 만 쓸 수 있습니다.',
+  nameTaken: '이미 쓰고 있는 이름입니다. 다른 이름을 골라 주세요.',
+  emailMissing: '이메일 주소를 입력해 주세요.',
+  emailShape: '이메일 주소 형식이 아닙니다 (name@example.com).',
+  passwordShort: '{min}자 이상으로 정해 주세요.',
+  passwordLong: '{max}자 이하로 정해 주세요.',
+};
+
+export const words = { en, ko };
+export type Words = typeof en;
