@@ -158,6 +158,12 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     // the two refused requests are the only red lines: no uncaught error, nothing blocked
     expect(problems.list.filter((line) => !/403/.test(line))).toEqual([]);
     expect(problems.list.filter((line) => line.startsWith('HTTP 403'))).toHaveLength(2);
+
+    // after a reload-free fix (the token is right again), the next click clears the old message
+    await page.unroute(/\/(api\/)?like\/?$/);
+    await page.click('#like-section button');
+    await expect.poll(() => page.textContent('#like-section button')).toBe('❤️ Like (1)');
+    expect((await page.textContent('#lane-errors-htmx'))!.trim()).toBe('');
   });
 
   it('a click on a lane lights that lane\'s steps, not the other\'s', async () => {
