@@ -2,10 +2,14 @@
 import { join } from 'node:path';
 import type { Lesson, LessonDefinition } from '../lane/types.js';
 import { lessonsDir } from '../server/paths.js';
+import failure from './failure/lesson.js';
 import like from './like/lesson.js';
+import twoClients from './two-clients/lesson.js';
 
 const definitions: LessonDefinition[] = [
   like,
+  failure,
+  twoClients,
 ];
 
 export const lessons: Lesson[] = definitions.map((definition, index) => ({
