@@ -25,7 +25,7 @@ function showNews({ headline, publishedAt }) {
   const time = document.createElement('time');
   line.className = 'news';
   time.dateTime = publishedAt;
-  time.textContent = new Date(publishedAt).toLocaleTimeString(document.documentElement.lang);
+  time.textContent = new Date(publishedAt).toTimeString().slice(0, 8); // 24-hour HH:MM:SS, as the server writes it
   line.append(time, ` ${headline}`);
   news.replaceChildren(line);
 }
