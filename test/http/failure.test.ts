@@ -77,7 +77,7 @@ describe('lesson 7: failure, the lanes', () => {
   });
 
   it.each([
-    ['POST', '/failure/news'], ['POST', '/api/failure/news'], ['DELETE', '/api/failure/news'], ['GET', '/failure/switches'], ['PUT', '/failure/switches'],
+    ['POST', '/failure/news'], ['POST', '/api/failure/news'], ['DELETE', '/api/failure/news'], ['PUT', '/failure/switches'], ['DELETE', '/failure/switches'],
   ])('%s %s is the wrong method: 405, no 500', async (method, path) => {
     const res = await visitor.fetch(path, { method });
     expect(res.status).toBe(405);
@@ -93,6 +93,23 @@ describe('lesson 7: the switches', () => {
     expect(strip.trim()).toMatch(/^<form id="failure-switches"/);
     expect(shownSwitches(strip)).toEqual({ ...initial, latency: '3000', line: 'Latency: 3 s · Next request: answers normally · Network: up' });
     expect(await switchesOf()).toEqual(shownSwitches(strip));
+  });
+
+  it('GET /failure/switches: the strip for htmx, the whole lesson page for the address bar (Vary: HX-Request)', async () => {
+    await flip('fail=once');
+    const strip = await visitor.fetch('/failure/switches', { headers: { 'HX-Request': 'true' } });
+    expect(strip.headers.get('vary')).toMatch(/HX-Request/i);
+    const html = await strip.text();
+    expect(html.trim()).toMatch(/^<form id="failure-switches"[\s\S]*<\/form>$/);
+    expect(shownSwitches(html).fail).toBe(true);
+    await htmxNews(); // uses the 500 up: the strip, asked again, says so
+    expect(shownSwitches(await (await visitor.fetch('/failure/switches', { headers: { 'HX-Request': 'true' } })).text()).fail).toBe(false);
+    const page = await visitor.fetch('/failure/switches');
+    expect(page.headers.get('vary')).toMatch(/HX-Request/i);
+    const full = await page.text();
+    expect(full).toMatch(/^<!doctype html>/i);
+    expect(full).toContain('<a href="/lessons/failure" aria-current="page">');
+    expect(shownSwitches(full)).toEqual(initial);
   });
 
   it('with JavaScript off (the _csrf field, no HX-Request) the form post redirects back to the lesson (303)', async () => {

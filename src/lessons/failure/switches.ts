@@ -24,8 +24,17 @@ const choices = new Map<string, Map<string, Flip>>([
   ['network', new Map<string, Flip>([['down', (state) => { state.networkDown = true; }], ['up', (state) => { state.networkDown = false; }]])],
 ]);
 
-/** POST /failure/switches: the control strip above both lanes. htmx swaps the strip; without JS, back to the page. */
-export const switchRoutes: LaneRoutes = (router, { render }) => {
+/** The control strip above both lanes: htmx swaps it in place; a browser without htmx gets the page. */
+export const switchRoutes: LaneRoutes = (router, { render, renderPage }) => {
+  // Asked again by public/switches.js once a one-shot 500 may have been used up.
+  router.get('/failure/switches', (ctx) => {
+    ctx.vary('HX-Request');
+    ctx.type = 'html';
+    ctx.body = ctx.get('HX-Request') === 'true'
+      ? render(ctx, '_switches', { switches: switches.of(ctx), latencies })
+      : renderPage(ctx);
+  });
+
   router.post('/failure/switches', (ctx) => {
     const state = flipSwitches(ctx);
     ctx.vary('HX-Request');
