@@ -154,8 +154,10 @@ describe.skipIf(!hasChromium)('lesson 7 in Chromium', () => {
     expect(problems.list).toEqual([]);
   });
 
-  it('speaks Korean', async () => {
+  it('speaks Korean, and fits a phone without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url + '/lessons/failure?lang=ko');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.textContent(htmxButton)).toBe('최신 소식 불러오기');
     await flip('switch-fail');
     expect(await stateLine()).toBe('지연: 없음 · 다음 요청: 500 응답 (한 번) · 네트워크: 연결됨');

@@ -136,7 +136,8 @@ describe.skipIf(!hasChromium)('lesson 8 in Chromium', () => {
     }
   });
 
-  it('speaks Korean, down to the words the JSON lane\'s script writes', async () => {
+  it('speaks Korean, down to the words the JSON lane\'s script writes, and fits a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url + '/lessons/two-clients?lang=ko');
     await expect.poll(async () => (await jsonList())[0]).toBe('○ Node 20이 설치된 노트북 가져오기');
     await page.click('#json-task-list button >> nth=1');
@@ -144,6 +145,7 @@ describe.skipIf(!hasChromium)('lesson 8 in Chromium', () => {
     await page.click('#htmx-task-2');
     await expect.poll(() => page.textContent('#htmx-task-toggle')).toBe('완료로 표시');
     expect(await page.textContent('#curl-line')).toBe(`curl ${server.url}/api/v1/tasks?lang=ko`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(problems.list).toEqual([]);
   });
 });

@@ -308,7 +308,7 @@ describe('lesson 7 in Korean, and reset', () => {
     expect(html).toContain('불러오는 중…');
     expect(shownSwitches(html).line).toBe('지연: 없음 · 다음 요청: 정상 응답 · 네트워크: 연결됨');
     const strip = await (await flip('latency=1000&fail=once&network=down', korean)).text();
-    expect(shownSwitches(strip).line).toBe('지연: 1 초 · 다음 요청: 500 응답 (한 번) · 네트워크: 끊김');
+    expect(shownSwitches(strip).line).toBe('지연: 1초 · 다음 요청: 500 응답 (한 번) · 네트워크: 끊김');
     await flip('network=up&fail=off', korean);
     expect(await (await htmxNews(korean)).text()).toMatch(/<time [^>]+>\d{2}:\d{2}:\d{2}<\/time> [^<]*[가-힣]/);
     expect((await (await jsonNews(korean)).json()).headline).toMatch(/[가-힣]/);
