@@ -16,6 +16,8 @@ export interface Exchange {
   bytes: number;
   gzipBytes: number;
   serverMs: number;
+  /** The connection closed before any answer went out: the client got no response at all. */
+  aborted?: boolean;
 }
 
 export type ExchangeListener = (exchange: Exchange) => void;

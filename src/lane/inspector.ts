@@ -55,7 +55,10 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
     if (!ctx.state.visitorId) return;
     try {
       const serverMs = performance.now() - started;
-      store.add(ctx.state.visitorId, describeExchange(ctx, id, route.lesson.id, route.lane, serverMs));
+      const exchange = ctx.writable
+        ? describeExchange(ctx, id, route.lesson.id, route.lane, serverMs)
+        : describeHangUp(ctx, id, route.lesson.id, route.lane, serverMs);
+      store.add(ctx.state.visitorId, exchange);
     } catch (err) {
       ctx.app.emit('error', err, ctx); // the inspector must never break the lesson it watches
     }
@@ -117,11 +120,6 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
 
 function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
   const { text, pretty } = serializeBody(ctx.body);
-  const requestHeaders: Array<[string, string]> = [];
-  for (const name of shownRequestHeaders) {
-    const value = ctx.get(name);
-    if (value) requestHeaders.push([name, value]);
-  }
   const responseHeaders = Object.entries(ctx.response.headers)
     .filter(([name]) => shownResponseHeader.test(name) && name !== exchangeIdHeader.toLowerCase())
     .map(([name, value]): [string, string] => [name, String(value)]);
@@ -129,11 +127,8 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
     id,
     lessonId,
     lane,
-    method: ctx.method,
-    url: ctx.originalUrl,
+    ...describeRequest(ctx),
     status: ctx.status,
-    requestHeaders,
-    requestBody: typeof ctx.request.rawBody === 'string' ? ctx.request.rawBody : '',
     responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
     responseBody: pretty,
@@ -141,6 +136,38 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
     serverMs: Math.round(serverMs * 10) / 10,
   };
   return new RecordedExchange(fields, text);
+}
+
+/** A request whose connection closed before any answer (the client hung up, or the server cut it): no response. */
+function describeHangUp(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
+  const fields = {
+    id,
+    lessonId,
+    lane,
+    ...describeRequest(ctx),
+    status: 0,
+    aborted: true,
+    responseHeaders: [],
+    responseType: '',
+    responseBody: '',
+    bytes: 0,
+    serverMs: Math.round(serverMs * 10) / 10,
+  };
+  return new RecordedExchange(fields, '');
+}
+
+function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
+  const requestHeaders: Array<[string, string]> = [];
+  for (const name of shownRequestHeaders) {
+    const value = ctx.get(name);
+    if (value) requestHeaders.push([name, value]);
+  }
+  return {
+    method: ctx.method,
+    url: ctx.originalUrl,
+    requestHeaders,
+    requestBody: typeof ctx.request.rawBody === 'string' ? ctx.request.rawBody : '',
+  };
 }
 
 /**

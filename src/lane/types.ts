@@ -35,7 +35,10 @@ export interface LessonDefinition {
   words: Record<Lang, Record<string, string>>;
   /** A view in views/ with lesson-wide controls (a "signed out" switch, say), shown above both lanes. */
   controls?: string;
-  /** Locals the lane views need on a full page render (the current counts, say; this visitor's own state). */
+  /**
+   * Locals the lane views need on a full page render (the current counts, say). `ctx` is the page's request:
+   * what belongs to this visitor (a switch's position) or to this request (the host a curl line should name).
+   */
   pageLocals(ctx: Context): object;
   /** Puts the lesson's server state back to its starting point. */
   reset(): void;

@@ -6,12 +6,16 @@ import like from './like/lesson.js';
 import payload from './payload/lesson.js';
 import form from './form/lesson.js';
 import search from './search/lesson.js';
+import failure from './failure/lesson.js';
+import twoClients from './two-clients/lesson.js';
 
 const definitions: LessonDefinition[] = [
   like,
   payload,
   form,
   search,
+  failure,
+  twoClients,
 ];
 
 export const lessons: Lesson[] = definitions.map((definition, index) => ({

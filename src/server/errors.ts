@@ -17,6 +17,8 @@ export function handleErrors(): Middleware {
   return async (ctx, next) => {
     try {
       await next();
+      // The connection is gone (a client that hung up, a lesson that cut it on purpose): nobody to answer.
+      if (!ctx.writable) return;
       // The router answers 501 to a method no route uses at all (TRACE, PROPFIND): the client's mistake,
       // not a fault for the server log. A path that exists does not take it (405); any other is not here.
       if (ctx.status === 501) {

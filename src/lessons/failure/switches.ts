@@ -1,0 +1,87 @@
+// The lesson's switches, one set per visitor: added latency, a one-shot 500, and the network "down".
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Context, Middleware } from 'koa';
+import type { LaneRoutes } from '../../lane/types.js';
+import { perVisitor } from '../shared/per-visitor.js';
+
+export const latencies = [0, 1000, 3000];
+
+export interface Switches {
+  latencyMs: number;
+  /** One-shot: the next news request (either lane) answers 500, then this turns itself off. */
+  failNext: boolean;
+  networkDown: boolean;
+}
+
+export const switches = perVisitor<Switches>(() => ({ latencyMs: 0, failNext: false, networkDown: false }));
+
+type Flip = (state: Switches) => void;
+
+/** The form's fields, the values each may take and what each does; anything else is a 400. */
+const choices = new Map<string, Map<string, Flip>>([
+  ['latency', new Map(latencies.map((ms): [string, Flip] => [String(ms), (state) => { state.latencyMs = ms; }]))],
+  ['fail', new Map<string, Flip>([['once', (state) => { state.failNext = true; }], ['off', (state) => { state.failNext = false; }]])],
+  ['network', new Map<string, Flip>([['down', (state) => { state.networkDown = true; }], ['up', (state) => { state.networkDown = false; }]])],
+]);
+
+/** The control strip above both lanes: htmx swaps it in place; a browser without htmx gets the page. */
+export const switchRoutes: LaneRoutes = (router, { render, renderPage }) => {
+  // Asked again by public/switches.js once a one-shot 500 may have been used up.
+  router.get('/failure/switches', (ctx) => {
+    ctx.vary('HX-Request');
+    ctx.type = 'html';
+    ctx.body = ctx.get('HX-Request') === 'true'
+      ? render(ctx, '_switches', { switches: switches.of(ctx), latencies })
+      : renderPage(ctx);
+  });
+
+  router.post('/failure/switches', (ctx) => {
+    const state = flipSwitches(ctx);
+    ctx.vary('HX-Request');
+    if (ctx.get('HX-Request') !== 'true') {
+      ctx.status = 303;
+      return ctx.redirect('/lessons/failure');
+    }
+    ctx.type = 'html';
+    ctx.body = render(ctx, '_switches', { switches: state, latencies });
+  });
+};
+
+/** Applies every switch the request names, or none of them if one is unknown. */
+function flipSwitches(ctx: Context): Switches {
+  const body: unknown = ctx.request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) ctx.throw(400, 'Send the switches as form fields.');
+  const asked = Object.entries(body).filter(([name]) => name !== '_csrf');
+  if (asked.length === 0) ctx.throw(400, 'Nothing to switch: send latency, fail or network.');
+  const flips = asked.map(([name, value]) => {
+    const flip = typeof value === 'string' ? choices.get(name)?.get(value) : undefined;
+    return flip ?? ctx.throw(400, 'Unknown switch or value: latency is 0, 1000 or 3000; fail is once or off; network is down or up.');
+  });
+  const state = switches.of(ctx);
+  for (const flip of flips) flip(state);
+  return state;
+}
+
+/**
+ * Goes in front of a lane's handler: the visitor's switches may slow the request down, cut the connection,
+ * or have `crash` answer 500 (once) instead of the handler.
+ */
+export function obeySwitches(crash: (ctx: Context) => void): Middleware {
+  return async (ctx, next) => {
+    const state = switches.of(ctx);
+    if (state.latencyMs > 0) await sleep(state.latencyMs);
+    if (state.networkDown) return hangUp(ctx);
+    if (state.failNext) {
+      state.failNext = false;
+      ctx.status = 500;
+      return crash(ctx);
+    }
+    await next();
+  };
+}
+
+/** "Network down": the server closes the connection without a word, so the browser's fetch rejects, as offline. */
+function hangUp(ctx: Context): void {
+  ctx.req.socket.destroy();
+  ctx.respond = false; // there is nobody left to answer: Koa must not try
+}
