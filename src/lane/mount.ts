@@ -48,11 +48,3 @@ export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): Mounted
 export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
   return { ...ctx.state, t: { ...ctx.state.t, ...lesson.words[ctx.state.lang as Lang] }, ...locals };
 }
-
-/** --latency: holds every lane response back, so each of the four steps can be watched. */
-export function delayLanes(ms: number): Middleware {
-  return async (ctx, next) => {
-    if (ctx.state.lane) await new Promise((resolve) => setTimeout(resolve, ms));
-    await next();
-  };
-}
