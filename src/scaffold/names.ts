@@ -58,7 +58,7 @@ export function commandsFor(pm: PackageManager): PackageManagerCommands {
 
 /** A path as the user should type it in their shell: quoted when it has spaces or other special characters. */
 export function quoteForShell(path: string, platform: NodeJS.Platform = process.platform): string {
-  if (/^[\w@%+=:,./\\-]+$/.test(path)) return path;
-  if (platform === 'win32') return `"${path}"`;
+  if (platform === 'win32') return /^[\w@%+=:,./\\-]+$/.test(path) ? path : `"${path}"`;
+  if (/^[\w@%+=:,./-]+$/.test(path)) return path;
   return `'${path.replace(/'/g, `'\\''`)}'`;
 }

@@ -57,7 +57,9 @@ describe('quoteForShell', () => {
     expect(quoteForShell('my demo', 'linux')).toBe("'my demo'");
     expect(quoteForShell("it's here", 'darwin')).toBe(`'it'\\''s here'`);
     expect(quoteForShell('$HOME/x', 'linux')).toBe("'$HOME/x'");
+    expect(quoteForShell('a\\b', 'linux')).toBe("'a\\b'");
     expect(quoteForShell('my demo', 'win32')).toBe('"my demo"');
+    expect(quoteForShell('..\\my-demo', 'win32')).toBe('..\\my-demo');
   });
 });
 
@@ -150,7 +152,10 @@ describe('the starter project', () => {
       if (name in all(ours)) expect(range, name).toBe(all(ours)[name]);
     }
     expect(starter.dependencies['htmx.org']).toBe('4.0.1');
-    expect(starter.engines.node).toBe(ours.engines.node);
+    // Node 20 as this package, from 20.19: vitest 4 brings vite 8, which needs it.
+    expect(starter.engines.node).toBe('>=20.19');
+    // npm 11.16+ asks before running a dependency's install script: esbuild's (tsx's) is expected.
+    expect(starter.allowScripts).toEqual({ esbuild: true });
   });
 
   it('ships every file it copies from serve (package.json "files")', () => {

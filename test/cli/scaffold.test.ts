@@ -33,6 +33,16 @@ function expectedFiles(ids: string[]): string[] {
 }
 
 describe('htmx-demo scaffold <dir>', () => {
+  it('--help lists the options and examples; no folder is a one-line usage error', async () => {
+    const help = await scaffold(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: htmx-demo scaffold \[options\] <dir>/);
+    for (const flag of ['--lessons <ids>', '--lang <code>', '--force', '--dry-run', '--install']) expect(help.stdout).toContain(flag);
+    expect(help.stdout).toContain('htmx-demo scaffold my-demo --lessons like,toggle --lang ko');
+    expectRefusal(await scaffold([]), /missing required argument 'dir' \(see htmx-demo scaffold --help\)/);
+    expectRefusal(await scaffold(['x', '--lang', 'fr']), /'fr' is invalid.*en, ko/);
+  });
+
   it('writes the starter with the like lesson, renames _gitignore, and prints the next steps', async () => {
     const result = await scaffold(['my-demo']);
     expect(result.code).toBe(0);
