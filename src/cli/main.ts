@@ -5,6 +5,7 @@ import { CliError } from './errors.js';
 import { configureColor, printError, printStack } from './log.js';
 import { defaultHost, resolveServeOptions, type RawServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
+import type { RawScaffoldOptions } from './scaffold.js';
 
 const serveExamples = `
 Examples:
@@ -48,8 +49,30 @@ function buildProgram(version: string): Command {
       await serve(options);
     });
 
+  program
+    .command('scaffold')
+    .argument('<dir>', 'the new project folder; its name becomes the package name')
+    .description('create a starter project to run, test and change: Koa + EJS + htmx 4, the chosen lessons, both lanes each')
+    .option('--lessons <ids>', 'lessons to include, comma-separated, or "all"', 'like')
+    .addOption(new Option('--lang <code>', 'language of the UI text').choices(languages).default('en'))
+    .option('--force', "write over the starter's own files in a non-empty folder (nothing else is touched)")
+    .option('--dry-run', 'print the files it would write, and write nothing')
+    .option('--install', "run the package manager's install afterwards")
+    .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo scaffold --help')) })
+    .addHelpText('after', scaffoldExamples)
+    .action(async (dir: string, raw: RawScaffoldOptions) => {
+      const { scaffold } = await import('./scaffold.js'); // the lesson list and templates load only when scaffolding
+      await scaffold(dir, raw);
+    });
+
   return program;
 }
+
+const scaffoldExamples = `
+Examples:
+  htmx-demo scaffold my-demo
+  htmx-demo scaffold my-demo --lessons like,toggle --lang ko
+  htmx-demo scaffold my-demo --lessons all --install`;
 
 /** commander's usage errors, folded into one line with the way to more help. */
 function oneLine(message: string, help: string): string {

@@ -48,18 +48,3 @@ export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): Mounted
 export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
   return { ...ctx.state, t: { ...ctx.state.t, ...lesson.words[ctx.state.lang as Lang] }, ...locals };
 }
-
-/** How long to hold a lane response back: a fixed time, or one worked out per request. */
-export type Latency = number | ((ctx: Context) => number);
-
-/**
- * --latency: holds every lane response back, so each of the four steps can be watched. A function
- * gives each request its own delay (a test makes an early request answer after a later one).
- */
-export function delayLanes(latency: Latency): Middleware {
-  return async (ctx, next) => {
-    const ms = ctx.state.lane ? (typeof latency === 'function' ? latency(ctx) : latency) : 0;
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-    await next();
-  };
-}

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import Koa from 'koa';
 import { createInspector, type Inspector } from '../lane/inspector.js';
-import { delayLanes, type Latency, mountLanes, type PageRenderer } from '../lane/mount.js';
+import { delayLanes, type Latency } from '../lane/latency.js';
+import { mountLanes, type PageRenderer } from '../lane/mount.js';
 import { lessonPageRenderer, pageRoutes } from '../lane/pages.js';
 import type { StoreLimits } from '../lane/exchange-store.js';
 import type { Lesson } from '../lane/types.js';

@@ -1,4 +1,4 @@
-// Who is asking: a visitor cookie (whose traffic the inspector shows), the UI language, the CSRF token.
+// Who is asking: a visitor cookie (what per-visitor state is keyed by), the UI language, the CSRF token.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { type Lang, languages, messages } from './i18n.js';

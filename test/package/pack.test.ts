@@ -1,9 +1,11 @@
 // What `npm publish` would ship: everything the command reads at run time, and nothing else.
+// (starter.e2e.ts installs that package and the starter it scaffolds, for real: `npm run test:pack`.)
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { sharedSources } from '../../dist/scaffold/plan.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -13,17 +15,20 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('the published package', () => {
-  it('carries the command, the build, the lessons and the templates, and no tests', async () => {
+  it('carries the command, the build, the lessons, the templates and the files the starter shares, and no tests', async () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot });
     const packed = new Set<string>(JSON.parse(stdout)[0].files.map((file: { path: string }) => file.path));
 
+    const shared = sharedSources.map(([from]) => from);
     const needed = [
       'package.json', 'README.md', 'bin/htmx-demo.js',
       ...(await filesUnder('dist')).filter((f) => f.endsWith('.js')),
       ...(await filesUnder('src/lessons')),
       ...(await filesUnder('templates')),
+      ...shared,
     ];
     expect(needed.filter((file) => !packed.has(file))).toEqual([]);
-    expect([...packed].filter((file) => /^(test|docs|\.ci|src\/(cli|server|lane))\//.test(file))).toEqual([]);
+    const unwanted = [...packed].filter((file) => /^(test|docs|\.ci|src\/(cli|server|lane|scaffold))\//.test(file));
+    expect(unwanted.filter((file) => !shared.includes(file))).toEqual([]);
   });
 });

@@ -1,0 +1,144 @@
+// htmx-demo scaffold <dir>: a standalone starter project (Koa + EJS + htmx 4) with the chosen lessons, both lanes each.
+import { spawn } from 'node:child_process';
+import { lstat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import chalk from 'chalk';
+import type { Lesson } from '../lane/types.js';
+import { lessons as allLessons } from '../lessons/index.js';
+import { isLang, type Lang } from '../server/i18n.js';
+import { packageRoot } from '../server/paths.js';
+import { commandsFor, detectPackageManager, packageNameProblem, quoteForShell, suggestPackageName } from '../scaffold/names.js';
+import { listFiles, planStarter, starterTemplateDir, type PlannedFile } from '../scaffold/plan.js';
+import { displayPath, findCollisions, inspectTarget } from '../scaffold/target.js';
+import { fileOps, guardOps, writeProject, type WriteOps } from '../scaffold/write.js';
+import { CliError } from './errors.js';
+
+/** What commander hands the scaffold action. */
+export interface RawScaffoldOptions {
+  lessons: string;
+  lang: string;
+  force?: boolean;
+  dryRun?: boolean;
+  install?: boolean;
+}
+
+/** At most this many names of files in the way are listed; the rest are counted. */
+const maxListed = 8;
+
+export async function scaffold(dir: string, raw: RawScaffoldOptions): Promise<void> {
+  // 1. Check the arguments: the folder's name is the package's, the lessons exist.
+  const target = resolve(dir);
+  const name = basename(target);
+  const problem = packageNameProblem(name);
+  if (problem) {
+    const suggestion = join(dirname(dir), suggestPackageName(name));
+    throw new CliError(`"${name}" cannot be a package name (${problem}): try htmx-demo scaffold ${quoteForShell(suggestion)}`);
+  }
+  const lessons = pickLessons(raw.lessons, allLessons);
+  if (!isLang(raw.lang)) throw new CliError(`invalid language "${raw.lang}"`); // commander's choices() checks first
+  const lang: Lang = raw.lang;
+
+  // 2. The target: a folder that is new, empty, or holds nothing of the user's (unless --force).
+  const state = await inspectTarget(target);
+  if (state.inTheWay.length > 0 && !raw.force) {
+    throw new CliError(`${displayPath(target)} is not empty: ${listSome(state.inTheWay)} would be in the way (use an empty folder, or --force to write over the starter's own files and keep the rest)`);
+  }
+
+  // 3. The plan: which file goes where.
+  const files = await plan(name, lang, lessons);
+  const collisions = state.exists ? await findCollisions(target, files.map((file) => file.path)) : [];
+  if (collisions.length > 0) throw new CliError(`cannot write into ${displayPath(target)} without deleting: ${listSome(collisions)}`);
+
+  // 4. A dry run stops here.
+  if (raw.dryRun) return printDryRun(target, files);
+
+  // 5. Write, never losing a file, then install if asked.
+  const replaced = await withInterruptGuard((ops) => writeProject(target, files, ops));
+  const pm = detectPackageManager(process.env.npm_config_user_agent);
+  const commands = commandsFor(pm);
+  print(`\n${chalk.green('Scaffolded')} ${chalk.bold(displayPath(target))} ${chalk.dim(`(${files.length} files; lessons: ${lessons.map((l) => l.id).join(', ')})`)}`);
+  if (replaced.length > 0) print(chalk.yellow(`Wrote over ${listSome(replaced)}; nothing else was touched.`));
+  const installed = raw.install ? await install(target, commands.install) : false;
+
+  // 6. What to do next.
+  const cd = relative(process.cwd(), target);
+  const steps = [...(cd ? [`cd ${quoteForShell(cd)}`] : []), ...(installed ? [] : [commands.install.join(' ')]), commands.start, commands.test];
+  print(`\nNext steps:\n${steps.map((step) => `  ${chalk.cyan(step)}`).join('\n')}\n`);
+}
+
+/** `--lessons like,toggle` or `all`, in the order of the lesson list. */
+export function pickLessons(value: string, available: Lesson[]): Lesson[] {
+  const valid = available.map((lesson) => lesson.id);
+  const asked = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (asked.length === 0) throw new CliError(`no lessons given: use --lessons with any of ${valid.join(', ')}, or all`);
+  if (asked.includes('all')) return available;
+  const unknown = asked.filter((id) => !valid.includes(id));
+  if (unknown.length > 0) {
+    throw new CliError(`unknown lesson${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}: choose from ${valid.join(', ')}, or all`);
+  }
+  return available.filter((lesson) => asked.includes(lesson.id));
+}
+
+async function plan(name: string, lang: Lang, lessons: Lesson[]): Promise<PlannedFile[]> {
+  return planStarter({
+    packageRoot,
+    templateFiles: await listFiles(join(packageRoot, starterTemplateDir)),
+    sharedFiles: await listFiles(join(packageRoot, 'src', 'lessons', 'shared')),
+    lessons: await Promise.all(lessons.map(async ({ id, dir }) => ({ id, dir, files: await listFiles(dir) }))),
+    name,
+    lang,
+  });
+}
+
+async function printDryRun(target: string, files: PlannedFile[]): Promise<void> {
+  print(`Dry run: would write ${files.length} files to ${displayPath(target)} (nothing written):`);
+  for (const { path } of files) {
+    const there = await lstat(join(target, path)).then(() => true, () => false);
+    print(`  ${path}${there ? chalk.yellow('  (writes over the existing file)') : ''}`);
+  }
+}
+
+/**
+ * Ctrl+C while writing would leave half a project: the signal is held until the next step, which then
+ * fails, and everything is put back. HTMX_DEMO_SCAFFOLD_FAULT=n (a test hook) makes the nth step fail.
+ */
+async function withInterruptGuard<T>(run: (ops: WriteOps) => Promise<T>): Promise<T> {
+  let interrupted: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => { interrupted = signal; };
+  const faultAt = Number(process.env.HTMX_DEMO_SCAFFOLD_FAULT) || 0;
+  let step = 0;
+  const ops = guardOps(fileOps, (op) => {
+    if (interrupted) throw new CliError(`interrupted (${interrupted})`);
+    if (++step === faultAt) throw new Error(`injected fault at step ${step} (${op})`);
+  });
+  process.on('SIGINT', hold).on('SIGTERM', hold);
+  try {
+    return await run(ops);
+  } finally {
+    process.off('SIGINT', hold).off('SIGTERM', hold);
+  }
+}
+
+/** Runs the package manager's install in the new project; a failure keeps the project and says what to run. */
+async function install(target: string, command: string[]): Promise<boolean> {
+  const [program, ...args] = command as [string, ...string[]];
+  print(chalk.dim(`\n$ ${command.join(' ')}`));
+  const code = await new Promise<number | string>((done) => {
+    const child = spawn(program, args, { cwd: target, stdio: 'inherit', shell: process.platform === 'win32' });
+    child.once('error', (err) => done(err.message));
+    child.once('close', (exitCode, signal) => done(exitCode ?? signal ?? 1));
+  });
+  if (code !== 0) {
+    throw new CliError(`the project is written, but ${command.join(' ')} failed (${typeof code === 'number' ? `exit code ${code}` : code}): run it yourself in ${displayPath(target)}`);
+  }
+  return true;
+}
+
+function listSome(items: string[]): string {
+  const shown = items.slice(0, maxListed).join(', ');
+  return items.length > maxListed ? `${shown} and ${items.length - maxListed} more` : shown;
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}

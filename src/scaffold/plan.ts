@@ -1,0 +1,134 @@
+// What a starter project is made of: which file goes where, and from which source. planStarter() is pure.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Lang } from '../server/i18n.js';
+
+/** A file of the new project: copied from `from` (through `edit` if any), or written from `content`. */
+export type PlannedFile =
+  | { path: string; from: string; edit?: (text: string) => string }
+  | { path: string; content: string };
+
+/** Where the starter's own files (app, page views, README, tests) live in this package. */
+export const starterTemplateDir = 'templates/starter';
+
+/**
+ * Files the starter shares with `serve`, copied as they are (package path, project path): one source, so the
+ * starter's security, errors and lane mounting are the very code `serve` runs. package.json `files` ships them.
+ */
+export const sharedSources: ReadonlyArray<readonly [string, string]> = [
+  ['src/lane/types.ts', 'src/lane/types.ts'],
+  ['src/lane/mount.ts', 'src/lane/mount.ts'],
+  ['src/server/errors.ts', 'src/server/errors.ts'],
+  ['src/server/security.ts', 'src/server/security.ts'],
+  ['src/server/static.ts', 'src/server/static.ts'],
+  ['src/server/visitor.ts', 'src/server/visitor.ts'],
+  ['templates/views/error-fragment.ejs', 'views/error-fragment.ejs'],
+  ['templates/assets/app.css', 'public/app.css'],
+  ['templates/assets/page.js', 'public/page.js'],
+  ['templates/assets/favicon.svg', 'public/favicon.svg'],
+];
+
+/** A lesson's notes are the walkthrough's steps around the inspector, which the starter does not have. */
+const leftOutOfLessons = /^notes\.[a-z]+\.md$/;
+
+/** npm drops dotfiles when publishing: the template carries `_gitignore`, and it is renamed on write. */
+const renamedOnWrite: Record<string, string> = { _gitignore: '.gitignore' };
+
+export interface StarterLesson {
+  id: string;
+  /** The lesson's folder in this package. */
+  dir: string;
+  /** Its files, relative to `dir`, with / separators. */
+  files: string[];
+}
+
+export interface StarterInputs {
+  packageRoot: string;
+  /** The files of templates/starter, relative, with / separators. */
+  templateFiles: string[];
+  /** The files of src/lessons/shared (the lesson kit), relative, with / separators. */
+  sharedFiles: string[];
+  /** The chosen lessons, in the order of the lesson list. */
+  lessons: StarterLesson[];
+  /** The package name (the folder's name). */
+  name: string;
+  /** The UI language until a visitor picks one. */
+  lang: Lang;
+}
+
+export function planStarter(inputs: StarterInputs): PlannedFile[] {
+  const { packageRoot, lessons } = inputs;
+  const templateDir = join(packageRoot, starterTemplateDir);
+  const lessonsDir = join(packageRoot, 'src', 'lessons');
+  const edits = templateEdits(inputs);
+  const files: PlannedFile[] = [
+    ...inputs.templateFiles.map((file) => ({ path: renamed(file), from: join(templateDir, file), edit: edits[file] })),
+    ...sharedSources.map(([from, path]) => ({ path, from: join(packageRoot, from) })),
+    ...inputs.sharedFiles.map((file) => ({ path: `src/lessons/shared/${file}`, from: join(lessonsDir, 'shared', file) })),
+    ...lessons.flatMap((lesson) =>
+      lesson.files
+        .filter((file) => !leftOutOfLessons.test(file))
+        .map((file) => ({ path: `src/lessons/${lesson.id}/${file}`, from: join(lesson.dir, file) })),
+    ),
+    { path: 'src/lessons/index.ts', content: lessonIndexSource(lessons.map((lesson) => lesson.id)) },
+  ];
+  const seen = new Set<string>();
+  for (const { path } of files) {
+    if (seen.has(path)) throw new Error(`two starter files would be written to ${path}`);
+    seen.add(path);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function renamed(file: string): string {
+  const parts = file.split('/');
+  const last = parts.pop()!;
+  return [...parts, renamedOnWrite[last] ?? last].join('/');
+}
+
+/** The template files that are changed on their way: the project's name, and the app's language. */
+function templateEdits({ name, lang }: StarterInputs): Record<string, (text: string) => string> {
+  return {
+    'package.json': (text) => `${JSON.stringify({ ...JSON.parse(text), name }, null, 2)}\n`,
+    'src/main.ts': (text) => replaceOnce(text, "createApp({ lang: 'en' })", `createApp({ lang: '${lang}' })`),
+    'README.md': (text) => replaceOnce(text, '# htmx-demo-starter\n', `# ${name}\n`),
+  };
+}
+
+function replaceOnce(text: string, search: string, replacement: string): string {
+  if (text.split(search).length !== 2) throw new Error(`the starter template no longer has ${search} exactly once`);
+  return text.replace(search, () => replacement);
+}
+
+/** The starter's lesson list: the same shape as this package's src/lessons/index.ts, with the chosen lessons. */
+export function lessonIndexSource(ids: string[]): string {
+  const names = ids.map((id) => [id, id.replace(/[^a-zA-Z0-9]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase())]);
+  return [
+    "// The ordered list of lessons: adding a lesson is one folder and one line here.",
+    "import { join } from 'node:path';",
+    "import type { Lesson, LessonDefinition } from '../lane/types.js';",
+    "import { lessonsDir } from '../server/paths.js';",
+    ...names.map(([id, name]) => `import ${name} from './${id}/lesson.js';`),
+    '',
+    'const definitions: LessonDefinition[] = [',
+    ...names.map(([, name]) => `  ${name},`),
+    '];',
+    '',
+    'export const lessons: Lesson[] = definitions.map((definition, index) => ({',
+    '  ...definition,',
+    '  number: index + 1,',
+    '  dir: join(lessonsDir, definition.id),',
+    '}));',
+    '',
+  ].join('\n');
+}
+
+/** Every file under `dir`, relative, with / separators, sorted. (Walked by hand: Node 20.0 has no recursive readdir.) */
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) files.push(...(await listFiles(join(dir, entry.name), `${prefix}${entry.name}/`)));
+    else if (entry.isFile()) files.push(`${prefix}${entry.name}`);
+  }
+  return files.sort();
+}

@@ -1,0 +1,48 @@
+// The lesson page (both lanes side by side) and its Reset button.
+import { join } from 'node:path';
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { htmxVersion } from '../server/paths.js';
+import { renderFile, renderView } from '../server/views.js';
+import { lessonLocals } from './mount.js';
+import { laneIds, type Lesson } from './types.js';
+
+export function lessonPages(lessons: Lesson[]) {
+  const first = lessons[0]!;
+
+  /** The whole page of one lesson; `overrides` go over the lesson's pageLocals() (renderPage in a lane). */
+  const render = (ctx: Context, lesson: Lesson, overrides: object = {}): string => {
+    const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
+    const view = (name: string) => renderFile(join(lesson.dir, 'views', `${name}.ejs`), locals);
+    return renderView(ctx, 'lesson', {
+      lesson,
+      lessons,
+      lanes: laneIds.map((id) => ({ id, html: view(lesson.lanes[id].view) })),
+      controlsHtml: lesson.controls ? view(lesson.controls) : '',
+      htmxVersion,
+    });
+  };
+
+  const find = (ctx: Context): Lesson => {
+    const lesson = lessons.find((l) => l.id === ctx.params.id);
+    return lesson ?? ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
+  };
+
+  const router = new Router();
+  router.get('/', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = render(ctx, first);
+  });
+  router.get('/lessons/:id', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = render(ctx, find(ctx));
+  });
+  router.post('/lessons/:id/reset', (ctx) => {
+    const lesson = find(ctx);
+    lesson.reset();
+    ctx.redirect(lesson === first ? '/' : `/lessons/${lesson.id}`);
+    ctx.status = 303;
+  });
+
+  return { router, render };
+}

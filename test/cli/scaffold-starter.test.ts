@@ -1,0 +1,55 @@
+// The starter with every lesson, checked as its learner would: it type-checks, and its own tests pass (both lanes of
+// every lesson, over HTTP). Offline: it borrows this repository's node_modules. The pack test installs it for real.
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessons } from '../../dist/lessons/index.js';
+import { repoRoot, runIn, tempDir } from './scaffold-support.js';
+
+let dir: string;
+let project: string;
+beforeAll(async () => {
+  dir = tempDir();
+  project = join(dir, 'starter');
+  const result = await runIn(dir, ['scaffold', 'starter', '--lessons', 'all']);
+  expect(result.stderr).toBe('');
+  symlinkSync(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs a Node script in the starter, without this test run's own vitest and npm variables. */
+function runNode(args: string[]): Promise<{ code: number; output: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|npm_|NODE_ENV$|TEST$)/.test(name)));
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: project, env, timeout: 120_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number(err.code) || 1 : 0, output: stdout + stderr });
+    });
+  });
+}
+
+describe('the starter with every lesson', () => {
+  it('type-checks under strict TypeScript (npm run check)', async () => {
+    const { code, output } = await runNode([join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project]);
+    expect(output).toBe('');
+    expect(code).toBe(0);
+  }, 120_000);
+
+  it('passes its own tests: the app, and both lanes of every lesson (npm test)', async () => {
+    const report = join(dir, 'vitest.json');
+    const { code, output } = await runNode([
+      join(project, 'node_modules/vitest/vitest.mjs'), 'run', '--root', project, '--reporter=json', `--outputFile=${report}`,
+    ]);
+    expect(code, output).toBe(0);
+    const results = JSON.parse(readFileSync(report, 'utf8')) as {
+      numFailedTests: number;
+      testResults: Array<{ name: string; status: string; assertionResults: unknown[] }>;
+    };
+    const files = results.testResults.map((file) => file.name.slice(project.length + 1)).sort();
+    expect(files).toEqual(['test/app.test.ts', ...lessons.map((l) => `src/lessons/${l.id}/${l.id}.test.ts`)].sort());
+    for (const file of results.testResults) {
+      expect(file.status, file.name).toBe('passed');
+      expect(file.assertionResults.length, file.name).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});
