@@ -35,13 +35,14 @@ export async function serve(options: ServeOptions): Promise<void> {
   server.on('error', (err) => printAppError(err, 'server', options.debug));
 
   // 3. Tell the learner where to go.
-  const url = localUrl(options.host, port);
+  const at = (base: string) => new URL(options.startPath, base).href;
+  const url = at(localUrl(options.host, port));
   const { name, version } = readPackageInfo();
   printBanner({
     name,
     version,
     localUrl: url,
-    networkUrls: networkUrls(options.host, port),
+    networkUrls: networkUrls(options.host, port)?.map(at),
     exposeHint: isLoopbackHost(options.host),
     portNote: options.port !== 0 && port !== options.port ? `Port ${options.port} is in use, using ${port} instead.` : undefined,
     latencyMs: options.latencyMs,
