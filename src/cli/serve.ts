@@ -34,7 +34,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   server.on('error', (err) => printAppError(err, 'server', options.debug));
 
-  // 3. Tell the learner where to go.
+  // 3. Stop cleanly on Ctrl+C or a service manager's SIGTERM: ready before the banner invites anyone to press it.
+  stopOnSignals(server, demo);
+
+  // 4. Tell the learner where to go.
   const at = (base: string) => new URL(options.startPath, base).href;
   const url = at(localUrl(options.host, port));
   const { name, version } = readPackageInfo();
@@ -48,11 +51,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     latencyMs: options.latencyMs,
   });
 
-  // 4. Open the browser if asked; a failure is only a note.
+  // 5. Open the browser if asked; a failure is only a note.
   if (options.open) openBrowser(url, (reason) => printNote(`Could not open a browser (${reason}); open ${url} yourself.`));
-
-  // 5. Stop cleanly on Ctrl+C or a service manager's SIGTERM.
-  stopOnSignals(server, demo);
 }
 
 function stopOnSignals(server: Server, demo: DemoApp): void {

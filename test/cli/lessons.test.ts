@@ -17,9 +17,11 @@ const ansi = /\u001b\[/;
 const validList = lessons.map((lesson) => `${lesson.number} ${lesson.id}`).join(', ');
 
 /** Env that makes the CLI write, as it exits, how many of koa's own files it loaded. */
+let counters = 0;
 function countingKoaFiles(): { env: Record<string, string>; koaFiles(): number } {
-  const preload = join(dir, 'count-koa.mjs');
-  const report = join(dir, 'koa-files.txt');
+  const run = ++counters;
+  const preload = join(dir, `count-koa-${run}.mjs`);
+  const report = join(dir, `koa-files-${run}.txt`);
   writeFileSync(preload, [
     "import { createRequire } from 'node:module';",
     "import { writeFileSync } from 'node:fs';",
@@ -64,9 +66,10 @@ describe('htmx-demo lessons', () => {
       expect(counter.koaFiles(), args.join(' ')).toBe(0);
     }
     const counter = countingKoaFiles();
-    const { cli } = await startServe(['--port', '0'], counter.env);
+    const { cli, baseUrl } = await startServe(['--port', '0'], counter.env);
+    expect((await fetch(baseUrl + '/')).status).toBe(200);
     cli.child.kill('SIGINT');
-    await cli.exited;
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(counter.koaFiles()).toBeGreaterThan(0);
   });
 
