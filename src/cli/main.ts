@@ -1,6 +1,6 @@
 // The htmx-demo command line: arguments and help, then the command; every failure ends here as one readable line.
 import { Command, Option } from 'commander';
-import { languages } from '../server/i18n.js';
+import { isLang, languages } from '../server/i18n.js';
 import { CliError } from './errors.js';
 import { configureColor, printError, printStack } from './log.js';
 import { defaultHost, resolveServeOptions, type RawServeOptions } from './options.js';
@@ -12,7 +12,9 @@ Examples:
   htmx-demo serve
   htmx-demo serve --port 8080 --open
   htmx-demo serve --host 0.0.0.0   # workshop on a LAN
-  htmx-demo serve --latency 800 --lang ko`;
+  htmx-demo serve --latency 800 --lang ko
+  htmx-demo serve --lesson 3      # start on lesson 3 (see htmx-demo lessons)
+  htmx-demo lessons --lang ko`;
 
 interface GlobalOptions {
   color: boolean;
@@ -41,12 +43,27 @@ function buildProgram(version: string): Command {
     .option('--open', 'open the page in the default browser ($BROWSER if set)')
     .option('--latency <ms>', 'delay every lesson response, to watch each step happen')
     .addOption(new Option('--lang <code>', 'page language until the visitor picks one').choices(languages).default('en'))
+    .option('--lesson <id|number>', 'start on this lesson: the banner and --open point to it')
     .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo serve --help')) })
     .addHelpText('after', serveExamples)
     .action(async (raw: RawServeOptions, command: Command) => {
       const options = resolveServeOptions(raw, process.env, isDebug(command.optsWithGlobals<GlobalOptions>()));
+      if (raw.lesson !== undefined) {
+        const { findLesson } = await import('./lessons.js'); // checked before the server starts
+        options.startPath = `/lessons/${findLesson(raw.lesson).id}`;
+      }
       const { serve } = await import('./serve.js'); // Koa and the lessons load only when serving
       await serve(options);
+    });
+
+  program
+    .command('lessons')
+    .description('list the lessons: number, id and title')
+    .addOption(new Option('--lang <code>', 'language of the titles').choices(languages).default('en'))
+    .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo lessons --help')) })
+    .action(async (raw: { lang: string }) => {
+      const { printLessons } = await import('./lessons.js'); // the lesson list only: no server code
+      printLessons(isLang(raw.lang) ? raw.lang : 'en');
     });
 
   program

@@ -14,6 +14,8 @@ export interface RawServeOptions {
   open?: boolean;
   latency?: string;
   lang: string;
+  /** A lesson id or number; checked against the lesson list by main, which loads it only then. */
+  lesson?: string;
 }
 
 export interface ServeOptions {
@@ -24,6 +26,8 @@ export interface ServeOptions {
   latencyMs: number;
   lang: Lang;
   debug: boolean;
+  /** Where the banner's URLs and --open point: `/`, or a lesson's page. */
+  startPath: string;
 }
 
 /** A TCP port: a whole number from 0 (any free port) to 65535. */
@@ -64,5 +68,6 @@ export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv
     latencyMs: raw.latency === undefined ? 0 : parseLatency(raw.latency),
     lang: raw.lang,
     debug,
+    startPath: '/',
   };
 }

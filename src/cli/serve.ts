@@ -34,24 +34,25 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   server.on('error', (err) => printAppError(err, 'server', options.debug));
 
-  // 3. Tell the learner where to go.
-  const url = localUrl(options.host, port);
+  // 3. Stop cleanly on Ctrl+C or a service manager's SIGTERM: ready before the banner invites anyone to press it.
+  stopOnSignals(server, demo);
+
+  // 4. Tell the learner where to go.
+  const at = (base: string) => new URL(options.startPath, base).href;
+  const url = at(localUrl(options.host, port));
   const { name, version } = readPackageInfo();
   printBanner({
     name,
     version,
     localUrl: url,
-    networkUrls: networkUrls(options.host, port),
+    networkUrls: networkUrls(options.host, port)?.map(at),
     exposeHint: isLoopbackHost(options.host),
     portNote: options.port !== 0 && port !== options.port ? `Port ${options.port} is in use, using ${port} instead.` : undefined,
     latencyMs: options.latencyMs,
   });
 
-  // 4. Open the browser if asked; a failure is only a note.
+  // 5. Open the browser if asked; a failure is only a note.
   if (options.open) openBrowser(url, (reason) => printNote(`Could not open a browser (${reason}); open ${url} yourself.`));
-
-  // 5. Stop cleanly on Ctrl+C or a service manager's SIGTERM.
-  stopOnSignals(server, demo);
 }
 
 function stopOnSignals(server: Server, demo: DemoApp): void {

@@ -5,7 +5,6 @@ import hljs from 'highlight.js/lib/core';
 import javascript from 'highlight.js/lib/languages/javascript';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
-import { marked } from 'marked';
 import { packageRoot } from '../server/paths.js';
 
 hljs.registerLanguage('javascript', javascript);
@@ -22,10 +21,10 @@ export interface CodeFile {
   html: string;
 }
 
-/** Keyed by path; an edit on disk (a new mtime or size) is picked up on the next page load. */
+/** Keyed by path; an edit on disk (a new mtime or size) is picked up on the next page load. Notes use it too. */
 const cache = new Map<string, { stamp: string; value: unknown }>();
 
-function readCached<T>(file: string, build: (text: string) => T): T {
+export function readCached<T>(file: string, build: (text: string) => T): T {
   const info = statSync(file);
   const stamp = `${info.mtimeMs}:${info.size}`;
   const hit = cache.get(file);
@@ -42,11 +41,6 @@ export function readCodeFile(lessonDir: string, file: string): CodeFile {
     language === 'plaintext' ? escapeHtml(text) : hljs.highlight(text, { language }).value,
   );
   return { name: relative(packageRoot, path).split('\\').join('/'), language, html };
-}
-
-/** A lesson's notes: Markdown written by the project (trusted), in the visitor's language. */
-export function readNotes(lessonDir: string, lang: string): string {
-  return readCached(join(lessonDir, `notes.${lang}.md`), (text) => marked.parse(text, { async: false }));
 }
 
 function escapeHtml(text: string): string {

@@ -1,13 +1,18 @@
-// The lesson page, the reset action and the inspector stream: everything around the lanes.
+// The lesson page, the wrap-up page, the reset action and the inspector stream: everything around the lanes.
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import type { Lang } from '../server/i18n.js';
 import { htmxVersion } from '../server/paths.js';
 import { renderFile, renderView } from '../server/views.js';
-import { readCodeFile, readNotes } from './code-panel.js';
+import { readCodeFile } from './code-panel.js';
 import type { Inspector } from './inspector.js';
+import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import { lessonLocals, type PageRenderer } from './mount.js';
+import { readNotes } from './notes.js';
 import { laneIds, type Lesson } from './types.js';
+import { walkthroughFor } from './walkthrough.js';
+import { renderWrapUp } from './wrap-up.js';
 
 export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspector: Inspector): Router {
   const router = new Router();
@@ -27,14 +32,18 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     const lesson = lessons.find((l) => l.id === ctx.params.id);
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
     lesson.reset();
-    ctx.redirect(lesson === first ? '/' : `/lessons/${lesson.id}`);
+    ctx.redirect(lesson === first ? '/' : lessonPath(lesson));
     ctx.status = 303;
+  });
+  router.get(wrapUpPath, (ctx) => {
+    ctx.type = 'html';
+    ctx.body = renderWrapUp(ctx, lessons);
   });
   router.get('/_inspector/stream', inspector.stream);
   return router;
 }
 
-/** The lesson page: notes, lesson-wide controls, and per lane its demo, four-step strip, wire and code. */
+/** The lesson page: the walkthrough, lesson-wide controls, and per lane its demo, four-step strip, wire and code. */
 export function lessonPageRenderer(lessons: Lesson[], inspector: Inspector): PageRenderer {
   return (ctx, lesson, overrides) => {
     const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
@@ -51,12 +60,20 @@ export function lessonPageRenderer(lessons: Lesson[], inspector: Inspector): Pag
           .join(''),
       };
     });
+    const lang = ctx.state.lang as Lang;
+    const pager = pagerFor(lessons, lesson, lang, ctx.state.t);
+    // A lane route's full-page answer (JS off) is not at the lesson's URL: its step links go to the lesson page.
+    const path = ctx.method === 'GET' && (ctx.path === '/' || ctx.path === lessonPath(lesson)) ? ctx.path : lessonPath(lesson);
+    const walk = walkthroughFor(readNotes(lesson.dir, lang), ctx.query.step, path, ctx.state.t, pager.next);
     return renderView(ctx, 'lesson', {
       lesson,
       lessons,
       lanes,
       controlsHtml: lesson.controls ? view(lesson.controls) : '',
-      notesHtml: readNotes(lesson.dir, ctx.state.lang),
+      walk,
+      pager,
+      // The language and text-size switches keep the step the visitor is on.
+      keepStep: ctx.query.step === undefined || !walk ? '' : walk.all ? 'all' : String(walk.current),
       htmxVersion,
     });
   };

@@ -32,7 +32,7 @@ describe('help and version', () => {
   it('serve --help lists every option and the examples', async () => {
     const { code, stdout } = await runCli(['serve', '--help']);
     expect(code).toBe(0);
-    for (const flag of ['-p, --port <n>', '--host <addr>', '--strict-port', '--open', '--latency <ms>', '--lang <code>', '--no-color']) {
+    for (const flag of ['-p, --port <n>', '--host <addr>', '--strict-port', '--open', '--latency <ms>', '--lang <code>', '--lesson <id|number>', '--no-color']) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('Examples:');

@@ -40,8 +40,8 @@ describe.each(payloads)('payload %s', (payload) => {
   beforeAll(async () => { visitor = await newVisitor(server.url); });
 
   it('in the query string of pages and error pages (encoded and raw)', async () => {
-    for (const query of [`lang=${encoded}`, `text=${encoded}`, `x=${encoded}&lang=ko`]) {
-      for (const path of ['/', '/lessons/like', '/nowhere']) {
+    for (const query of [`lang=${encoded}`, `text=${encoded}`, `x=${encoded}&lang=ko`, `step=${encoded}`, `step=2&step=${encoded}`]) {
+      for (const path of ['/', '/lessons/like', '/wrap-up', '/nowhere']) {
         expectInert(await htmlOf(visitor.fetch(`${path}?${query}`)));
         expectInert((await rawRequest(server.url, `${path}?${decodeURIComponent(query)}`, { headers: { Cookie: visitor.cookie } })).text);
       }

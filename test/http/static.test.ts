@@ -45,6 +45,7 @@ describe('the page\'s own assets load as they are on disk', () => {
   it.each([
     ['/static/app.css', 'templates/assets/app.css', /^text\/css/],
     ['/static/inspector.js', 'templates/assets/inspector.js', /^text\/javascript/],
+    ['/static/walkthrough.js', 'templates/assets/walkthrough.js', /^text\/javascript/],
     ['/static/favicon.svg', 'templates/assets/favicon.svg', /^image\/svg\+xml/],
     ['/static/lessons/like/like.js', 'src/lessons/like/public/like.js', /^text\/javascript/],
   ])('%s', async (url, file, type) => {

@@ -50,7 +50,7 @@ export function pageCounts(html: string): Record<LaneId, number> {
 
 /** The lane's live demo on the page (its button), without the code panels and the inspector. */
 export function demoOf(html: string, lane: LaneId): string {
-  const found = new RegExp(`<div class="demo" data-demo="${lane}">([\\s\\S]*?)</div>\\s*<h3>`).exec(html);
+  const found = new RegExp(`<div class="demo" data-demo="${lane}">([\\s\\S]*?)<div class="lane-errors"`).exec(html);
   if (!found) throw new Error(`page has no demo for the ${lane} lane`);
   return found[1]!;
 }

@@ -1,0 +1,65 @@
+// A lesson's notes as walkthrough steps: `## Title`, an optional `<!-- highlight: AREA -->`, then paragraphs.
+import { join } from 'node:path';
+import { marked } from 'marked';
+import { readCached } from './code-panel.js';
+
+/** The page areas a step may point at: each is a `data-area` on the lesson page. */
+export const pageAreas = [
+  'controls', 'lanes', 'json-demo', 'htmx-demo', 'json-steps', 'htmx-steps', 'json-wire', 'htmx-wire', 'json-code', 'htmx-code',
+] as const;
+export type PageArea = (typeof pageAreas)[number];
+
+export interface NoteStep {
+  /** The heading's text as written (Markdown), e.g. "Read the `hx-post`". */
+  title: string;
+  /** The heading rendered inline (trusted: the notes are the project's own files). */
+  titleHtml: string;
+  /** The area named by the step's highlight comment, as written (a page without that area highlights nothing). */
+  area?: string;
+  html: string;
+}
+
+const heading = /^##(?!#)\s*(.*?)\s*#*\s*$/;
+const highlight = /^\s*<!--\s*highlight:\s*([\w-]+)\s*-->\s*$/;
+const fence = /^\s*(```|~~~)/;
+
+/** Splits notes at their `##` headings (not inside code fences); text before the first heading is an untitled step. */
+export function parseNotes(markdown: string): NoteStep[] {
+  const chunks: Array<{ title: string; lines: string[] }> = [];
+  let chunk = { title: '', lines: [] as string[] };
+  let inFence = false;
+  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    if (fence.test(line)) inFence = !inFence;
+    const found = inFence ? null : heading.exec(line);
+    if (found) {
+      chunks.push(chunk);
+      chunk = { title: found[1]!, lines: [] };
+    } else {
+      chunk.lines.push(line);
+    }
+  }
+  chunks.push(chunk);
+  return chunks
+    .filter((c, index) => index > 0 || c.lines.some((line) => line.trim() !== ''))
+    .map(({ title, lines }) => {
+      const areaLine = lines.findIndex((line) => highlight.test(line));
+      const area = areaLine >= 0 ? highlight.exec(lines[areaLine]!)![1] : undefined;
+      const body = lines.filter((_, index) => index !== areaLine).join('\n');
+      return {
+        title,
+        titleHtml: marked.parseInline(title, { async: false }),
+        ...(area ? { area } : {}),
+        html: marked.parse(body, { async: false }),
+      };
+    });
+}
+
+/** The steps of a lesson's notes in one language; a lesson without notes in that language has none. */
+export function readNotes(lessonDir: string, lang: string): NoteStep[] {
+  try {
+    return readCached(join(lessonDir, `notes.${lang}.md`), parseNotes);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}

@@ -1,0 +1,39 @@
+// The closing page: when to use which (prose in templates/wrap-up/), and what each lesson showed, from its notes.
+import { join } from 'node:path';
+import type { Context } from 'koa';
+import { marked } from 'marked';
+import type { Lang } from '../server/i18n.js';
+import { htmxVersion, templatesDir } from '../server/paths.js';
+import { renderView } from '../server/views.js';
+import { readCached } from './code-panel.js';
+import { lessonPath, pagerFor } from './lesson-links.js';
+import { readNotes } from './notes.js';
+import type { Lesson } from './types.js';
+
+export interface LessonPoint {
+  lesson: Lesson;
+  href: string;
+  /** The lesson's last step states its point; its title (trusted HTML) is the summary, linked to that step. */
+  pointHtml: string;
+  pointHref: string;
+}
+
+export function lessonPoints(lessons: Lesson[], lang: Lang): LessonPoint[] {
+  return lessons.map((lesson) => {
+    const steps = readNotes(lesson.dir, lang);
+    const href = lessonPath(lesson);
+    return { lesson, href, pointHtml: steps.at(-1)?.titleHtml ?? '', pointHref: `${href}?step=${steps.length || 1}` };
+  });
+}
+
+export function renderWrapUp(ctx: Context, lessons: Lesson[]): string {
+  const lang = ctx.state.lang as Lang;
+  const proseHtml = readCached(join(templatesDir, 'wrap-up', `wrap-up.${lang}.md`), (text) => marked.parse(text, { async: false }));
+  return renderView(ctx, 'wrap-up', {
+    lessons,
+    points: lessonPoints(lessons, lang),
+    proseHtml,
+    pager: pagerFor(lessons, undefined, lang, ctx.state.t),
+    htmxVersion,
+  });
+}

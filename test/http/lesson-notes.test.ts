@@ -1,0 +1,51 @@
+// Every registered lesson's notes are a walkthrough: 3 to 6 steps in both languages, the same steps pointing at the
+// same areas, and each area one that the lesson's page really has.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageAreas, parseNotes } from '../../dist/lane/notes.js';
+import { lessons } from '../../dist/lessons/index.js';
+import echo from '../fixtures/echo/lesson.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
+const all = [...lessons, echoLesson];
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer({ lessons: all }); });
+afterAll(() => server.close());
+
+describe.each(all.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_id, lesson) => {
+  const file = (lang: string) => join(lesson.dir, `notes.${lang}.md`);
+  const steps = (lang: string) => parseNotes(readFileSync(file(lang), 'utf8'));
+
+  it('has notes in English and Korean', () => {
+    for (const lang of ['en', 'ko']) expect(existsSync(file(lang)), file(lang)).toBe(true);
+  });
+
+  it('has 3 to 6 steps, each with a title and some text', () => {
+    for (const lang of ['en', 'ko']) {
+      const found = steps(lang);
+      expect(found.length, `${lang}: ${found.map((s) => s.title).join(' | ')}`).toBeGreaterThanOrEqual(3);
+      expect(found.length).toBeLessThanOrEqual(6);
+      for (const step of found) {
+        expect(step.title.trim(), `${lang}: a step without a ## title`).not.toBe('');
+        expect(step.html.replace(/<[^>]+>/g, '').trim(), `${lang}: "${step.title}" has no text`).not.toBe('');
+      }
+    }
+  });
+
+  it('has the same number of steps in both languages, pointing at the same areas', () => {
+    const areas = (lang: string) => steps(lang).map((step) => step.area ?? '(none)');
+    expect(areas('ko')).toEqual(areas('en'));
+  });
+
+  it('names only areas the walkthrough knows, and that its page has', async () => {
+    const html = await (await fetch(`${server.url}/lessons/${lesson.id}`)).text();
+    for (const step of steps('en')) {
+      if (!step.area) continue;
+      expect(pageAreas, `"${step.title}"`).toContain(step.area);
+      expect(html, `"${step.title}" points at ${step.area}`).toContain(`data-area="${step.area}"`);
+    }
+  });
+});

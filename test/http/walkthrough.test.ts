@@ -1,0 +1,127 @@
+// The walkthrough with JavaScript off: ?step=N renders that step, its highlight and real Previous/Next links;
+// junk falls back to a real step, never an error; ?step=all shows every step; both languages.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseNotes } from '../../dist/lane/notes.js';
+import { lessons } from '../../dist/lessons/index.js';
+import echo from '../fixtures/echo/lesson.js';
+import { startServer, type TestServer } from '../support/server.js';
+import { walkState } from '../support/walkthrough.js';
+
+const like = lessons.find((lesson) => lesson.id === 'like')!;
+const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
+const notes = (dir: string, lang: string) => parseNotes(readFileSync(join(dir, `notes.${lang}.md`), 'utf8'));
+const likeSteps = { en: notes(like.dir, 'en'), ko: notes(like.dir, 'ko') };
+const count = likeSteps.en.length;
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer({ lessons: [...lessons, echoLesson] }); });
+afterAll(() => server.close());
+
+async function page(path: string): Promise<string> {
+  const res = await fetch(server.url + path);
+  expect(res.status, path).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  return res.text();
+}
+
+describe('one step at a time', () => {
+  it('with no ?step, the page shows step 1 and highlights its area', async () => {
+    const walk = walkState(await page('/lessons/like'));
+    expect(walk.status).toBe(`Step 1 of ${count}`);
+    expect(walk.mode).toBe('one');
+    expect(walk.shown).toEqual([1]);
+    expect(walk.titles).toEqual([likeSteps.en[0]!.title]);
+    expect(walk.highlighted).toEqual([likeSteps.en[0]!.area]);
+    expect(walk.prevHref).toBeUndefined();
+    expect(walk.nextHref).toBe('/lessons/like?step=2');
+    expect(walk.toggleHref).toBe('/lessons/like?step=all');
+  });
+
+  it.each(likeSteps.en.map((step, index) => [index + 1, step.area]))('?step=%i shows that step, highlights %s, and links to its neighbours', async (n) => {
+    const walk = walkState(await page(`/lessons/like?step=${n}`));
+    expect(walk.status).toBe(`Step ${n} of ${count}`);
+    expect(walk.shown).toEqual([n]);
+    expect(walk.titles).toEqual([likeSteps.en[n - 1]!.title.replace(/`/g, '')]);
+    expect(walk.highlighted).toEqual([likeSteps.en[n - 1]!.area]);
+    expect(walk.prevHref).toBe(n > 1 ? `/lessons/like?step=${n - 1}` : undefined);
+    if (n < count) expect(walk.nextHref).toBe(`/lessons/like?step=${n + 1}`);
+  });
+
+  it('from the last step, Next leads to the next lesson, and from the last lesson to the wrap-up', async () => {
+    const likeEnd = walkState(await page(`/lessons/like?step=${count}`));
+    expect(likeEnd.nextHref).toBe('/lessons/echo');
+    expect(likeEnd.nextLabel).toBe(`Next: ${echoLesson.number}. Echo`);
+    const echoEnd = walkState(await page('/lessons/echo?step=3'));
+    expect(echoEnd.nextHref).toBe('/wrap-up');
+    expect(echoEnd.nextLabel).toBe('Next: When to use which');
+  });
+
+  it('on the home page the step links stay on the home page', async () => {
+    const walk = walkState(await page('/?step=2'));
+    expect(walk.shown).toEqual([2]);
+    expect([walk.prevHref, walk.nextHref]).toEqual(['/?step=1', '/?step=3']);
+  });
+});
+
+describe('a junk or out-of-range step is a real step, never an error', () => {
+  it.each([
+    ['', 1], ['abc', 1], ['-1', 1], ['0', 1], ['2.5', 1], ['1e2', 1], ['ALL', 1], ['2&step=3', 1], ['%3Cscript%3E', 1],
+    ['99', 'last'], ['99999999999', 1],
+  ] as const)('?step=%s shows step %s', async (value, expected) => {
+    const walk = walkState(await page(`/lessons/like?step=${value}`));
+    const n = expected === 'last' ? count : expected;
+    expect(walk.shown).toEqual([n]);
+    expect(walk.status).toBe(`Step ${n} of ${count}`);
+    expect(walk.highlighted).toEqual([likeSteps.en[n - 1]!.area]);
+  });
+});
+
+describe('all steps at once', () => {
+  it('?step=all shows every step, highlights nothing and hides the step buttons', async () => {
+    const html = await page('/lessons/like?step=all');
+    const walk = walkState(html);
+    expect(walk.mode).toBe('all');
+    expect(walk.status).toBe(`All ${count} steps`);
+    expect(walk.shown).toEqual(likeSteps.en.map((_, index) => index + 1));
+    expect(walk.titles).toEqual(likeSteps.en.map((step) => step.title.replace(/`/g, '')));
+    expect(walk.highlighted).toEqual([]);
+    expect(walk.toggleHref).toBe('/lessons/like?step=1');
+    expect(html).toMatch(/<nav class="walk-nav" [^>]*hidden>/);
+  });
+});
+
+describe('in Korean', () => {
+  it('?lang=ko&step=3 shows the Korean step 3, with the same highlight as the English one', async () => {
+    const html = await page('/lessons/like?lang=ko&step=3');
+    const walk = walkState(html);
+    expect(walk.status).toBe(`${count}단계 중 3단계`);
+    expect(walk.titles).toEqual([likeSteps.ko[2]!.title.replace(/`/g, '')]);
+    expect(walk.highlighted).toEqual([likeSteps.en[2]!.area]);
+    expect(html).toContain('<span aria-hidden="true">←</span> 이전 단계</a>');
+    expect(html).toContain('<span data-walk-label>다음 단계</span>');
+    expect(walkState(await page('/lessons/like?lang=ko&step=all')).status).toBe(`전체 ${count}단계`);
+  });
+
+  it('the language and text-size switches keep the step that is shown', async () => {
+    const html = await page('/lessons/like?step=4');
+    expect(html).toContain('href="?lang=ko&amp;step=4"');
+    expect(html).toContain('href="?lang=en&amp;step=4"');
+    expect(html).toContain('href="?text=large&amp;step=4"');
+    expect(await page('/lessons/like?step=all')).toContain('href="?lang=ko&amp;step=all"');
+    // no ?step, nothing added; junk is kept as the step it showed
+    expect(await page('/lessons/like')).toContain('href="?lang=ko"');
+    expect(await page('/lessons/like?step=junk')).toContain('href="?lang=ko&amp;step=1"');
+  });
+});
+
+describe('every area a step can name is on the page, once', () => {
+  it.each(['/lessons/like', '/lessons/echo'])('%s', async (path) => {
+    const html = await page(path);
+    const areas = [...html.matchAll(/data-area="([^"]+)"/g)].map((m) => m[1]);
+    const expected = ['lanes', 'json-demo', 'json-steps', 'json-wire', 'json-code', 'htmx-demo', 'htmx-steps', 'htmx-wire', 'htmx-code'];
+    if (path.endsWith('echo')) expected.unshift('controls');
+    expect(areas).toEqual(expected);
+  });
+});

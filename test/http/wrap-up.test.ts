@@ -1,0 +1,74 @@
+// The closing page: when to use which, the essays' figures with links to their sources, and one row per lesson
+// with what it showed (each lesson's last step), in English and Korean.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseNotes } from '../../dist/lane/notes.js';
+import { lessons } from '../../dist/lessons/index.js';
+import echo from '../fixtures/echo/lesson.js';
+import { attribute, tagsNamed, textOf } from '../support/http.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
+const all = [...lessons, echoLesson];
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer({ lessons: all }); });
+afterAll(() => server.close());
+
+const essays = {
+  contexte: 'https://htmx.org/essays/a-real-world-react-to-htmx-port/',
+  openUnited: 'https://htmx.org/essays/another-real-world-react-to-htmx-port/',
+  gumroad: 'https://htmx.org/essays/why-gumroad-didnt-choose-htmx/',
+  whenToUse: 'https://htmx.org/essays/when-to-use-hypermedia/',
+};
+const figures = ['21,500', '7,200', '−67%', '1,200', '+140%', '255', '40', '75 MB', '45 MB', '31,237', '12,044', '588', '163'];
+
+describe.each([
+  ['en', 'When to use which', ['Contexte', 'OpenUnited', 'Gumroad', 'spreadsheet', 'offline']],
+  ['ko', '언제 무엇을 쓸까', ['Contexte', 'OpenUnited', 'Gumroad', '스프레드시트', '오프라인']],
+] as const)('/wrap-up?lang=%s', (lang, title, words) => {
+  let page = '';
+  beforeAll(async () => {
+    const res = await fetch(`${server.url}/wrap-up?lang=${lang}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    page = await res.text();
+  });
+
+  it('is a page in that language, titled for the question it answers', () => {
+    expect(page).toContain(`<html lang="${lang}"`);
+    expect(page).toMatch(new RegExp(`<h1>${title}</h1>`));
+    expect(page).toContain(`<title>${title} · htmx-demo</title>`);
+    const text = textOf(page);
+    for (const word of words) expect(text).toContain(word);
+  });
+
+  it('quotes the figures and links each to its htmx.org essay', () => {
+    const text = textOf(page);
+    for (const figure of figures) expect(text).toContain(figure);
+    const hrefs = tagsNamed(page, 'a').map((tag) => attribute(tag, 'href'));
+    for (const url of Object.values(essays)) expect(hrefs).toContain(url);
+  });
+
+  it('has one row per lesson, in order, with the point its last step makes, linked to that step', () => {
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!;
+    const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!);
+    expect(rows).toHaveLength(all.length);
+    rows.forEach((row, index) => {
+      const lesson = all[index]!;
+      const steps = parseNotes(readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'));
+      const hrefs = tagsNamed(row, 'a').map((tag) => attribute(tag, 'href'));
+      expect(hrefs).toEqual([`/lessons/${lesson.id}`, `/lessons/${lesson.id}?step=${steps.length}`]);
+      expect(textOf(row)).toContain(lesson.title[lang]);
+      expect(textOf(row)).toContain(textOf(steps.at(-1)!.titleHtml));
+      expect(textOf(row)).toContain(String(lesson.number));
+    });
+  });
+
+  it('has no walkthrough or lanes, and runs nothing inline', () => {
+    expect(page).not.toContain('data-walkthrough');
+    expect(page).not.toContain('data-area=');
+    expect(page).not.toMatch(/<script\b[^>]*>[^<\s]/);
+  });
+});
