@@ -37,7 +37,7 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
 /** The lesson page: notes, lesson-wide controls, and per lane its demo, four-step strip, wire and code. */
 export function lessonPageRenderer(lessons: Lesson[], inspector: Inspector): PageRenderer {
   return (ctx, lesson, overrides) => {
-    const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(), ...overrides });
+    const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
     const view = (name: string) => renderFile(join(lesson.dir, 'views', `${name}.ejs`), locals);
     const lanes = laneIds.map((id) => {
       const lane = lesson.lanes[id];

@@ -35,8 +35,8 @@ export interface LessonDefinition {
   words: Record<Lang, Record<string, string>>;
   /** A view in views/ with lesson-wide controls (a "signed out" switch, say), shown above both lanes. */
   controls?: string;
-  /** Locals the lane views need on a full page render (the current counts, say). */
-  pageLocals(): object;
+  /** Locals the lane views need on a full page render (the current counts, say; this visitor's own state). */
+  pageLocals(ctx: Context): object;
   /** Puts the lesson's server state back to its starting point. */
   reset(): void;
 }
