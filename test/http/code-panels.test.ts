@@ -8,7 +8,6 @@ import { attribute, textOf } from '../support/http.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const like = lessons.find((lesson) => lesson.id === 'like')!;
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer(); });
@@ -28,14 +27,20 @@ function panelsOf(page: string): Panel[] {
   return panels;
 }
 
-describe.each(['/', '/lessons/like', '/lessons/like?lang=ko'])('%s', (path) => {
+// Every lesson's page in both languages, and the home page (the first lesson).
+const pages = [
+  { lesson: lessons[0]!, path: '/' },
+  ...lessons.flatMap((lesson) => ['', '?lang=ko'].map((query) => ({ lesson, path: `/lessons/${lesson.id}${query}` }))),
+];
+
+describe.each(pages)('$path', ({ lesson, path }) => {
   let panels: Panel[] = [];
   beforeAll(async () => { panels = panelsOf(await (await fetch(server.url + path)).text()); });
 
   it('each lane shows the files its lesson lists, in order', () => {
     for (const lane of ['json', 'htmx'] as const) {
       expect(panels.filter((p) => p.lane === lane).map((p) => p.file)).toEqual(
-        like.lanes[lane].code.map((file) => posix.join('src/lessons/like', file)),
+        lesson.lanes[lane].code.map((file) => posix.join(`src/lessons/${lesson.id}`, file)),
       );
     }
   });
@@ -43,7 +48,7 @@ describe.each(['/', '/lessons/like', '/lessons/like?lang=ko'])('%s', (path) => {
   it('every panel is the file on disk, character for character', () => {
     expect(panels.length).toBeGreaterThan(0);
     for (const panel of panels) {
-      expect(panel.file).toMatch(/^src\/lessons\/(like|shared)\//);
+      expect(panel.file).toMatch(new RegExp(`^src/lessons/(${lesson.id}|shared)/`));
       expect(textOf(panel.html), panel.file).toBe(readFileSync(repo(panel.file), 'utf8'));
     }
   });

@@ -1,0 +1,31 @@
+// Lesson 2's state: a like total per lane shared by everyone, and per visitor whether they are signed in and
+// which lanes they like. In memory: a restart starts from 0.
+import type { Context } from 'koa';
+import { perVisitor } from '../shared/per-visitor.js';
+
+export type LaneId = 'json' | 'htmx';
+
+export const totals = { json: 0, htmx: 0 };
+
+export const visitors = perVisitor(() => ({ signedIn: true, liked: { json: false, htmx: false } }));
+
+/** This visitor's like on one lane, and the lane's total. */
+export function likeState(ctx: Context, lane: LaneId) {
+  return { liked: visitors.of(ctx).liked[lane], likes: totals[lane] };
+}
+
+/** Likes or unlikes for this visitor; asking for what is already so changes nothing. */
+export function setLiked(ctx: Context, lane: LaneId, liked: boolean) {
+  const visitor = visitors.of(ctx);
+  if (visitor.liked[lane] !== liked) {
+    visitor.liked[lane] = liked;
+    totals[lane] += liked ? 1 : -1;
+  }
+  return likeState(ctx, lane);
+}
+
+export function resetToggle(): void {
+  totals.json = 0;
+  totals.htmx = 0;
+  visitors.reset();
+}
