@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectCodePanelsOnDisk } from '../support/code-panels.js';
 import { attribute, streamedBody, tagsNamed, textOf } from '../support/http.js';
 import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { demoOf } from '../support/lanes.js';
 
 let server: TestServer;
 let visitor: Visitor;
@@ -56,11 +57,7 @@ function fieldsOf(html: string) {
 }
 
 /** The htmx lane's demo on a page, without the code panels and the inspector (which shows raw request bodies). */
-function htmxDemo(page: string): string {
-  const found = /<div class="demo" data-demo="htmx">([\s\S]*?)<\/div>\s*<h3>/.exec(page);
-  if (!found) throw new Error('page has no htmx demo');
-  return found[1]!;
-}
+const htmxDemo = (page: string): string => demoOf(page, 'htmx');
 
 describe('the rules, the same on both lanes', () => {
   const cases: Array<[string, Record<string, unknown>, Partial<Record<'name' | 'email' | 'password', string>>]> = [
