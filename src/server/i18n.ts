@@ -65,7 +65,7 @@ const ko: Messages = {
   lessons: '레슨',
   language: '언어',
   largeText: '큰 글씨',
-  reset: '이 레슨을 모두에게 초기화',
+  reset: '이 레슨 초기화 (모든 사용자)',
   jsonLane: 'JSON + fetch + 클라이언트 JavaScript',
   htmxLane: 'HTML 조각 + htmx',
   steps: '네 단계',
