@@ -35,6 +35,18 @@ describe.each(all.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_
     }
   });
 
+  it('ends on the point it teaches: the last step\'s title is its row in the wrap-up table, so not a generic heading', () => {
+    const lastTitles = new Set<string>();
+    for (const other of lessons) for (const lang of ['en', 'ko']) {
+      if (other !== lesson) lastTitles.add(parseNotes(readFileSync(join(other.dir, `notes.${lang}.md`), 'utf8')).at(-1)!.title);
+    }
+    for (const lang of ['en', 'ko']) {
+      const last = steps(lang).at(-1)!.title;
+      expect(last, `${lang}: the last step's title`).not.toMatch(/^(what to notice|눈여겨볼 점)$/i);
+      expect(lastTitles.has(last), `${lang}: "${last}" is another lesson's last title too`).toBe(false);
+    }
+  });
+
   it('has the same number of steps in both languages, pointing at the same areas', () => {
     const areas = (lang: string) => steps(lang).map((step) => step.area ?? '(none)');
     expect(areas('ko')).toEqual(areas('en'));
