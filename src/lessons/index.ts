@@ -1,4 +1,4 @@
-// The ordered list of lessons: adding a lesson is one folder and one line here.
+// The ordered list of lessons: adding a lesson is one folder, its import here, and its place in the list.
 import { join } from 'node:path';
 import type { Lesson, LessonDefinition } from '../lane/types.js';
 import { lessonsDir } from '../server/paths.js';
