@@ -9,7 +9,8 @@ import echo from '../fixtures/echo/lesson.js';
 import { hasChromium, useBrowserSession } from '../support/browser.js';
 
 const like = lessons.find((lesson) => lesson.id === 'like')!;
-const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
+// Lesson 1 and the fixture after it: from lesson 1's last step, Next leads to lesson 2, whatever the registry holds.
+const echoLesson = { ...echo, number: 2, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
 const notes = (lang: string) => parseNotes(readFileSync(join(like.dir, `notes.${lang}.md`), 'utf8'));
 const en = notes('en');
 const ko = notes('ko');
@@ -20,7 +21,7 @@ declare global {
 }
 
 describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
-  const session = useBrowserSession({ app: { lessons: [...lessons, echoLesson] } });
+  const session = useBrowserSession({ app: { lessons: [like, echoLesson] } });
 
   /** What the learner sees of the walkthrough, and whether the page was reloaded since `markDocument`. */
   const state = () => session.page.evaluate(() => ({
