@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../dist/lane/notes.js';
 import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
+import { echoLesson as echo } from '../fixtures/echo/registered.js';
 import { hasChromium, useBrowserSession } from '../support/browser.js';
 
 const like = lessons.find((lesson) => lesson.id === 'like')!;
 // Lesson 1 and the fixture after it: from lesson 1's last step, Next leads to lesson 2, whatever the registry holds.
-const echoLesson = { ...echo, number: 2, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
+const echoLesson = { ...echo, number: 2 };
 const notes = (lang: string) => parseNotes(readFileSync(join(like.dir, `notes.${lang}.md`), 'utf8'));
 const en = notes('en');
 const ko = notes('ko');

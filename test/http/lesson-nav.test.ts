@@ -1,18 +1,15 @@
 // Getting around: every page lists the lessons by number (the registry's order) and the wrap-up, and each lesson
 // links to the one before and after it; the last one leads to the wrap-up.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
+import { echoLesson, lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { attribute, tagsNamed, textOf } from '../support/http.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { startServer } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
-const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
-const all = [...lessons, echoLesson];
+const all = lessonsWithEcho;
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer({ lessons: all }); });
-afterAll(() => server.close());
+const server = useServer({ lessons: all });
 
 const html = async (path: string) => (await fetch(server.url + path)).text();
 

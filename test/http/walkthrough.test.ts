@@ -2,22 +2,19 @@
 // junk falls back to a real step, never an error; ?step=all shows every step; both languages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../dist/lane/notes.js';
 import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { echoLesson, lessonsWithEcho } from '../fixtures/echo/registered.js';
+import { useServer } from '../support/suite.js';
 import { walkState } from '../support/walkthrough.js';
 
 const like = lessons.find((lesson) => lesson.id === 'like')!;
-const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
 const notes = (dir: string, lang: string) => parseNotes(readFileSync(join(dir, `notes.${lang}.md`), 'utf8'));
 const likeSteps = { en: notes(like.dir, 'en'), ko: notes(like.dir, 'ko') };
 const count = likeSteps.en.length;
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer({ lessons: [...lessons, echoLesson] }); });
-afterAll(() => server.close());
+const server = useServer({ lessons: lessonsWithEcho });
 
 async function page(path: string): Promise<string> {
   const res = await fetch(server.url + path);

@@ -5,7 +5,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
 import type { AppOptions } from '../../dist/server/app.js';
-import { startServer, type TestServer } from './server.js';
+import type { TestServer } from './server.js';
+import { useServer } from './suite.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -90,7 +91,7 @@ export interface BrowserSession {
  * test that context closed. Read `session.page` inside tests and hooks: it is a new page every test.
  */
 export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserSession {
-  let server: TestServer | undefined;
+  const server = useServer(options.app);
   let browser: Browser | undefined;
   let current: { context: BrowserContext; page: Page; problems: PageProblems } | undefined;
   const defaults: BrowserContextOptions = { viewport: { width: 1400, height: 1000 }, ...options.context };
@@ -105,17 +106,14 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
     const newContext = await ready(browser, 'browser').newContext({ ...defaults, ...context });
     const page = await newContext.newPage();
     current = { context: newContext, page, problems: await watchPage(page) };
-    if (path !== undefined) await page.goto(ready(server, 'server').url + path);
+    if (path !== undefined) await page.goto(server.url + path);
     return page;
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(options.app), launchChromium()]);
+    browser = await launchChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => browser?.close());
   beforeEach(async () => {
     for (const lesson of lessons) lesson.reset();
     await open();
@@ -126,7 +124,7 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
   });
 
   return {
-    get server() { return ready(server, 'server'); },
+    server,
     get browser() { return ready(browser, 'browser'); },
     get context() { return ready(current, 'page').context; },
     get page() { return ready(current, 'page').page; },
