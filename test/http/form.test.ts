@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectCodePanelsOnDisk } from '../support/code-panels.js';
 import { attribute, streamedBody, tagsNamed, textOf } from '../support/http.js';
+import { demoOf } from '../support/lanes.js';
 import { newVisitor } from '../support/server.js';
 import { useLessonVisitor, useServer } from '../support/suite.js';
 
@@ -50,11 +51,7 @@ function fieldsOf(html: string) {
 }
 
 /** The htmx lane's demo on a page, without the code panels and the inspector (which shows raw request bodies). */
-function htmxDemo(page: string): string {
-  const found = /<div class="demo" data-demo="htmx">([\s\S]*?)<\/div>\s*<h3>/.exec(page);
-  if (!found) throw new Error('page has no htmx demo');
-  return found[1]!;
-}
+const htmxDemo = (page: string) => demoOf(page, 'htmx');
 
 describe('the rules, the same on both lanes', () => {
   const cases: Array<[string, Record<string, unknown>, Partial<Record<'name' | 'email' | 'password', string>>]> = [
