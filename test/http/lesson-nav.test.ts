@@ -50,19 +50,22 @@ describe('the lesson list', () => {
 });
 
 describe('previous and next', () => {
+  const second = all[1]!;
+  const beforeLast = all.at(-2)!;
+
   it('the first lesson has only a next, to lesson 2', async () => {
-    expect(pagerOf(await html('/lessons/like'))).toEqual({ prev: undefined, next: { href: '/lessons/echo', text: 'Next → 2. Echo' } });
+    expect(pagerOf(await html('/lessons/like'))).toEqual({ prev: undefined, next: { href: `/lessons/${second.id}`, text: `Next → 2. ${second.title.en}` } });
   });
 
   it('the last lesson goes back to the one before and on to the wrap-up', async () => {
     expect(pagerOf(await html('/lessons/echo'))).toEqual({
-      prev: { href: '/lessons/like', text: '← Previous 1. The like button' },
+      prev: { href: `/lessons/${beforeLast.id}`, text: `← Previous ${all.length - 1}. ${beforeLast.title.en}` },
       next: { href: '/wrap-up', text: 'Next → When to use which' },
     });
   });
 
   it('the wrap-up goes back to the last lesson', async () => {
-    expect(pagerOf(await html('/wrap-up?lang=ko'))).toEqual({ prev: { href: '/lessons/echo', text: '← 이전 2. 메아리' }, next: undefined });
+    expect(pagerOf(await html('/wrap-up?lang=ko'))).toEqual({ prev: { href: '/lessons/echo', text: `← 이전 ${all.length}. 메아리` }, next: undefined });
   });
 
   it('numbers follow the registry\'s order', async () => {
