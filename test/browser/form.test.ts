@@ -1,11 +1,8 @@
 // Lesson 4 in a real browser: errors land on the fields on both lanes, a sign-up welcomes, and the htmx lane's
 // form still works with JavaScript turned off.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useBrowserSession } from '../support/browser.js';
+import { hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 
-const screenshotDir = join(import.meta.dirname, '..', '..', 'test-output');
 const lanes = ['json', 'htmx'] as const;
 const fields = ['name', 'email', 'password'] as const;
 
@@ -53,10 +50,9 @@ describe.skipIf(!hasChromium)('lesson 4 in Chromium', () => {
     expect(await jsonItem.locator('pre.body').last().textContent()).toContain('"errors": {');
     expect(await htmxItem.locator('pre.body').last().textContent()).toMatch(/^<div id="signup-htmx"/);
 
-    await mkdir(screenshotDir, { recursive: true });
     // the two demos side by side, as a learner sees them (the whole page with its code panels is slow to capture)
     await session.page.evaluate(() => document.querySelector('.lanes')!.scrollIntoView());
-    await session.page.screenshot({ path: join(screenshotDir, 'lesson-form-errors.png') });
+    await saveScreenshot(session.page, 'lesson-form-errors');
     expect(unexpected()).toEqual([]);
   });
 

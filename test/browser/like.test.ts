@@ -1,12 +1,7 @@
 // Lesson 1 in a real browser: a learner clicks both lanes and sees counts, steps, traffic and code.
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useBrowserSession } from '../support/browser.js';
+import { expectCodePanelsOnDisk, hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 import { startServer } from '../support/server.js';
-
-const repoRoot = join(import.meta.dirname, '..', '..');
-const screenshotDir = join(repoRoot, 'test-output');
 
 describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
   const session = useBrowserSession();
@@ -54,8 +49,7 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
       expect(times).toEqual([...times].sort((a, b) => a - b));
     }
 
-    await mkdir(screenshotDir, { recursive: true });
-    await session.page.screenshot({ path: join(screenshotDir, 'lesson-like.png'), fullPage: true });
+    await saveScreenshot(session.page, 'lesson-like', { fullPage: true });
     expect(session.problems.list).toEqual([]);
   });
 
@@ -77,12 +71,7 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
 
   it('the code panels show the very files that run', async () => {
     await session.page.goto(session.server.url + '/');
-    const panels = session.page.locator('code[data-file]');
-    const names = await panels.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-file')!));
-    expect(names).toEqual(expect.arrayContaining(['src/lessons/like/htmx.ts', 'src/lessons/like/public/like.js', 'src/lessons/like/views/_like_button.ejs']));
-    for (const [index, name] of names.entries()) {
-      expect(await panels.nth(index).textContent(), name).toBe(await readFile(join(repoRoot, name), 'utf8'));
-    }
+    await expectCodePanelsOnDisk(session.page, ['src/lessons/like/htmx.ts', 'src/lessons/like/public/like.js', 'src/lessons/like/views/_like_button.ejs']);
   });
 
   it('works from the keyboard, and announces the new count', async () => {

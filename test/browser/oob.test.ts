@@ -1,11 +1,8 @@
 // Lesson 6 in a real browser: one "Add" on each lane updates the lane's list and the badge in the header line
 // above the lanes; removals and refusals too. Hostile text stays text.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useBrowserSession } from '../support/browser.js';
+import { hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 
-const screenshotDir = join(import.meta.dirname, '..', '..', 'test-output');
 const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'];
 
 describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
@@ -54,8 +51,7 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
     expect(await jsonItem.textContent()).toMatch(/"count": 2/);
     for (const lane of ['json', 'htmx']) expect(await session.page.locator(`[data-steps="${lane}"] li.lit`).count()).toBe(4);
 
-    await mkdir(screenshotDir, { recursive: true });
-    await session.page.screenshot({ path: join(screenshotDir, 'lesson-oob.png'), fullPage: true });
+    await saveScreenshot(session.page, 'lesson-oob', { fullPage: true });
     expect(session.problems.list).toEqual([]);
   });
 

@@ -1,10 +1,7 @@
 // Lesson 3 in a real browser: a learner posts one comment on each lane and compares what the server received.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useBrowserSession } from '../support/browser.js';
+import { hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 
-const screenshotDir = join(import.meta.dirname, '..', '..', 'test-output');
 const name = '<b>Ana</b>';
 const text = '"><img src=x onerror=alert(1)> <script>alert(2)</script>';
 
@@ -74,10 +71,9 @@ describe.skipIf(!hasChromium)('lesson 3 in Chromium', () => {
     expect(await htmxItem.textContent()).toMatch(/Content-Type\s*application\/x-www-form-urlencoded/);
     expect(await htmxItem.textContent()).toMatch(/POST\s+\/payload\/comments\s+201/);
 
-    await mkdir(screenshotDir, { recursive: true });
     // the two demos side by side, as a learner sees them (the whole page with its code panels is slow to capture)
     await session.page.evaluate(() => document.querySelector('.lanes')!.scrollIntoView());
-    await session.page.screenshot({ path: join(screenshotDir, 'lesson-payload.png') });
+    await saveScreenshot(session.page, 'lesson-payload');
     expect(session.problems.list).toEqual([]);
   });
 

@@ -1,12 +1,9 @@
 // Lesson 5 in Chromium: a learner types in both search boxes; results, marks, traffic, and no stale answer ever wins.
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Context } from 'koa';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useBrowserSession } from '../support/browser.js';
+import { expectCodePanelsOnDisk, hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 import { startServer } from '../support/server.js';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 const lanes = [
   { id: 'json', input: '#json-search-input', results: '#json-search-results', path: '/api/search' },
   { id: 'htmx', input: '#htmx-search-input', results: '#search-results', path: '/search/' },
@@ -186,16 +183,10 @@ describe.skipIf(!hasChromium)('lesson 5 (search) in Chromium', () => {
 
   it('the code panels show the very files that run, and the page looks right', async () => {
     await session.page.goto(session.server.url + '/lessons/search');
-    const panels = session.page.locator('code[data-file]');
-    const names = await panels.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-file')!));
-    expect(names).toEqual(expect.arrayContaining(['src/lessons/search/public/search.js', 'src/lessons/search/views/htmx.ejs', 'src/lessons/search/views/_results.ejs']));
-    for (const [index, name] of names.entries()) {
-      expect(await panels.nth(index).textContent(), name).toBe(await readFile(join(repoRoot, name), 'utf8'));
-    }
+    await expectCodePanelsOnDisk(session.page, ['src/lessons/search/public/search.js', 'src/lessons/search/views/htmx.ejs', 'src/lessons/search/views/_results.ejs']);
     for (const lane of lanes) await session.page.fill(lane.input, 'an');
     for (const lane of lanes) await expect.poll(seen(lane).more).toHaveLength(1);
-    await mkdir(join(repoRoot, 'test-output'), { recursive: true });
-    await session.page.screenshot({ path: join(repoRoot, 'test-output', 'lesson-search.png'), fullPage: true });
+    await saveScreenshot(session.page, 'lesson-search', { fullPage: true });
     expect(session.problems.list).toEqual([]);
   });
 });

@@ -1,14 +1,17 @@
 // Debian's Chromium driven by playwright-core; a page watcher that collects every console error and CSP violation;
 // the one setup every browser suite shares (useBrowserSession).
 import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
 import type { AppOptions } from '../../dist/server/app.js';
 import type { TestServer } from './server.js';
 import { useServer } from './suite.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const repoRoot = join(import.meta.dirname, '..', '..');
 
 /** Locally a missing browser skips the browser suites, loudly; under CI it fails the run. */
 export const hasChromium = existsSync(chromiumPath);
@@ -61,6 +64,22 @@ export async function watchPage(page: Page): Promise<PageProblems> {
     });
   });
   return problems;
+}
+
+/** The code panels as the browser shows them (highlighted) read as the files on disk; `expected` are among them. */
+export async function expectCodePanelsOnDisk(page: Page, expected: string[]): Promise<void> {
+  const panels = page.locator('code[data-file]');
+  const names = await panels.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-file')!));
+  expect(names).toEqual(expect.arrayContaining(expected));
+  for (const [index, name] of names.entries()) {
+    expect(await panels.nth(index).textContent(), name).toBe(await readFile(join(repoRoot, name), 'utf8'));
+  }
+}
+
+/** Keeps a picture of the page in test-output/<name>.png, to look at after a run. */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await mkdir(join(repoRoot, 'test-output'), { recursive: true });
+  await page.screenshot({ path: join(repoRoot, 'test-output', `${name}.png`), ...options });
 }
 
 export interface BrowserSessionOptions {
