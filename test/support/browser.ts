@@ -94,9 +94,7 @@ export interface BrowserSessionOptions {
 export interface BrowserSession {
   /** The app, started once for the describe block. */
   readonly server: TestServer;
-  readonly browser: Browser;
-  /** This test's own context and page (a fresh visitor: no cookie, no inspector history). */
-  readonly context: BrowserContext;
+  /** This test's own page, in a context of its own (a fresh visitor: no cookie, no inspector history). */
   readonly page: Page;
   /** What `watchPage` recorded on this test's page. */
   readonly problems: PageProblems;
@@ -144,8 +142,6 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
 
   return {
     server,
-    get browser() { return ready(browser, 'browser'); },
-    get context() { return ready(current, 'page').context; },
     get page() { return ready(current, 'page').page; },
     get problems() { return ready(current, 'page').problems; },
     open,
