@@ -1,135 +1,110 @@
 // Lesson 7 in a real browser: latency, a 500 and a dead network on both lanes, as a learner flips the switches.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
-import { hasChromium, launchChromium, type PageProblems, watchPage } from '../support/browser.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useBrowserSession } from '../support/browser.js';
 
 const newsLine = /^\d{2}:\d{2}:\d{2} \S/;
 
 describe.skipIf(!hasChromium)('lesson 7 in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    for (const lesson of lessons) lesson.reset();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    problems = await watchPage(page);
-    await page.goto(server.url + '/lessons/failure');
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const session = useBrowserSession({ path: '/lessons/failure' });
 
   const htmxButton = '#htmx-news-demo button';
-  const stateLine = async () => (await page.textContent('.switches-state'))!.replace(/\s+/g, ' ').trim();
+  const stateLine = async () => (await session.page.textContent('.switches-state'))!.replace(/\s+/g, ' ').trim();
   /** Presses a switch and waits for the strip htmx swapped in to show it pressed (or released). */
   async function flip(id: string, pressed = true) {
-    await page.click(`#${id}`);
-    await page.waitForSelector(`#${id}[aria-pressed="${pressed}"]`);
+    await session.page.click(`#${id}`);
+    await session.page.waitForSelector(`#${id}[aria-pressed="${pressed}"]`);
   }
   /** The problems a learner would see in red, minus exactly the ones this test caused on purpose. */
-  const unexpected = (expected: RegExp[]) => problems.list.filter((line) => !expected.some((pattern) => pattern.test(line)));
+  const unexpected = (expected: RegExp[]) => session.problems.list.filter((line) => !expected.some((pattern) => pattern.test(line)));
 
   it('with latency, each lane shows its loading state and disables its button until the news arrives', async () => {
     await flip('switch-latency-3000');
     expect(await stateLine()).toBe('Latency: 3 s · Next request: answers normally · Network: up');
 
-    await page.click(htmxButton);
-    await expect.poll(() => page.isDisabled(htmxButton)).toBe(true);
-    expect(await page.isVisible('#htmx-news-loading')).toBe(true);
-    expect(await page.getAttribute('#htmx-news-loading', 'class')).toContain('htmx-request');
-    await expect.poll(() => page.textContent('#htmx-news'), { timeout: 10_000 }).toMatch(newsLine);
-    expect(await page.isDisabled(htmxButton)).toBe(false);
-    await expect.poll(() => page.isVisible('#htmx-news-loading')).toBe(false);
+    await session.page.click(htmxButton);
+    await expect.poll(() => session.page.isDisabled(htmxButton)).toBe(true);
+    expect(await session.page.isVisible('#htmx-news-loading')).toBe(true);
+    expect(await session.page.getAttribute('#htmx-news-loading', 'class')).toContain('htmx-request');
+    await expect.poll(() => session.page.textContent('#htmx-news'), { timeout: 10_000 }).toMatch(newsLine);
+    expect(await session.page.isDisabled(htmxButton)).toBe(false);
+    await expect.poll(() => session.page.isVisible('#htmx-news-loading')).toBe(false);
 
-    await page.click('#json-news-button');
-    await expect.poll(() => page.isDisabled('#json-news-button')).toBe(true);
-    expect(await page.isVisible('#json-news-loading')).toBe(true);
-    await expect.poll(() => page.textContent('#json-news'), { timeout: 10_000 }).toMatch(newsLine);
-    expect(await page.isDisabled('#json-news-button')).toBe(false);
-    expect(await page.isVisible('#json-news-loading')).toBe(false);
+    await session.page.click('#json-news-button');
+    await expect.poll(() => session.page.isDisabled('#json-news-button')).toBe(true);
+    expect(await session.page.isVisible('#json-news-loading')).toBe(true);
+    await expect.poll(() => session.page.textContent('#json-news'), { timeout: 10_000 }).toMatch(newsLine);
+    expect(await session.page.isDisabled('#json-news-button')).toBe(false);
+    expect(await session.page.isVisible('#json-news-loading')).toBe(false);
 
     // The wire shows each lane's slow exchange, held back on the server.
     for (const lane of ['json', 'htmx']) {
-      const newest = page.locator(`#wire-failure-${lane} li`).first();
+      const newest = session.page.locator(`#wire-failure-${lane} li`).first();
       await expect.poll(() => newest.textContent()).toMatch(/GET\s+\/(api\/)?failure\/news\s+200/);
       expect(Number(/server ([\d.]+) ms/.exec((await newest.textContent())!)?.[1])).toBeGreaterThanOrEqual(2900);
     }
-    expect(problems.list).toEqual([]);
+    expect(session.problems.list).toEqual([]);
   });
 
   it('a 500 shows a message in the lane, swaps no error page in, and the button works afterwards', async () => {
     await flip('switch-fail');
     expect(await stateLine()).toContain('Next request: answers 500 (once)');
-    await page.click(htmxButton);
-    await expect.poll(() => page.textContent('#htmx-news-error')).toBe('The server answered with an error. Nothing was loaded; try again. (HTTP 500)');
-    expect(await page.isVisible('#htmx-news-error')).toBe(true);
-    expect(await page.textContent('#htmx-news')).toBe('No news loaded yet.'); // hx-status:5xx="swap:none"
-    expect(await page.locator('[data-demo="htmx"] h1').count()).toBe(0);
-    expect(await page.isDisabled(htmxButton)).toBe(false);
-    await expect.poll(() => page.locator('#wire-failure-htmx li', { hasText: '/failure/news' }).first().textContent()).toMatch(/GET\s+\/failure\/news\s+500/);
+    await session.page.click(htmxButton);
+    await expect.poll(() => session.page.textContent('#htmx-news-error')).toBe('The server answered with an error. Nothing was loaded; try again. (HTTP 500)');
+    expect(await session.page.isVisible('#htmx-news-error')).toBe(true);
+    expect(await session.page.textContent('#htmx-news')).toBe('No news loaded yet.'); // hx-status:5xx="swap:none"
+    expect(await session.page.locator('[data-demo="htmx"] h1').count()).toBe(0);
+    expect(await session.page.isDisabled(htmxButton)).toBe(false);
+    await expect.poll(() => session.page.locator('#wire-failure-htmx li', { hasText: '/failure/news' }).first().textContent()).toMatch(/GET\s+\/failure\/news\s+500/);
     // The one-shot switch was used up on the server, and the strip asked again: it says so.
-    await page.waitForSelector('#switch-fail[aria-pressed="false"]');
+    await session.page.waitForSelector('#switch-fail[aria-pressed="false"]');
     expect(await stateLine()).toContain('Next request: answers normally');
     // One-shot: the next click loads the news and clears the message.
-    await page.click(htmxButton);
-    await expect.poll(() => page.textContent('#htmx-news')).toMatch(newsLine);
-    expect(await page.isVisible('#htmx-news-error')).toBe(false);
+    await session.page.click(htmxButton);
+    await expect.poll(() => session.page.textContent('#htmx-news')).toMatch(newsLine);
+    expect(await session.page.isVisible('#htmx-news-error')).toBe(false);
 
     await flip('switch-fail');
-    await page.click('#json-news-button');
-    await expect.poll(() => page.textContent('#json-news-error')).toBe('The server answered with an error. Nothing was loaded; try again. (HTTP 500)');
-    expect(await page.textContent('#json-news')).toBe('No news loaded yet.');
-    expect(await page.isDisabled('#json-news-button')).toBe(false);
-    await page.waitForSelector('#switch-fail[aria-pressed="false"]');
-    await page.click('#json-news-button');
-    await expect.poll(() => page.textContent('#json-news')).toMatch(newsLine);
-    expect(await page.isVisible('#json-news-error')).toBe(false);
+    await session.page.click('#json-news-button');
+    await expect.poll(() => session.page.textContent('#json-news-error')).toBe('The server answered with an error. Nothing was loaded; try again. (HTTP 500)');
+    expect(await session.page.textContent('#json-news')).toBe('No news loaded yet.');
+    expect(await session.page.isDisabled('#json-news-button')).toBe(false);
+    await session.page.waitForSelector('#switch-fail[aria-pressed="false"]');
+    await session.page.click('#json-news-button');
+    await expect.poll(() => session.page.textContent('#json-news')).toMatch(newsLine);
+    expect(await session.page.isVisible('#json-news-error')).toBe(false);
 
     const expected = [/^HTTP 500: .*\/(api\/)?failure\/news$/, /^console error: Failed to load resource: the server responded with a status of 500/];
     expect(unexpected(expected)).toEqual([]);
-    expect(problems.list.filter((line) => line.startsWith('HTTP 500'))).toHaveLength(2);
+    expect(session.problems.list.filter((line) => line.startsWith('HTTP 500'))).toHaveLength(2);
   });
 
   it('with the network down, both lanes say there was no answer, the inspector says "no response", and both recover', async () => {
     await flip('switch-network');
     expect(await stateLine()).toContain('Network: down');
 
-    await page.click(htmxButton);
-    await expect.poll(() => page.textContent('#htmx-news-error')).toBe('No answer: the network is down or the server hung up. Try again.');
-    expect(await page.isDisabled(htmxButton)).toBe(false);
-    await page.click('#json-news-button');
+    await session.page.click(htmxButton);
+    await expect.poll(() => session.page.textContent('#htmx-news-error')).toBe('No answer: the network is down or the server hung up. Try again.');
+    expect(await session.page.isDisabled(htmxButton)).toBe(false);
+    await session.page.click('#json-news-button');
     // The JSON lane tries once more after a second, then gives up.
-    await expect.poll(() => page.textContent('#json-news-error'), { timeout: 10_000 }).toBe('No answer: the network is down or the server hung up. Try again. Tried twice.');
-    expect(await page.isDisabled('#json-news-button')).toBe(false);
-    expect(await page.isVisible('#json-news-loading')).toBe(false);
+    await expect.poll(() => session.page.textContent('#json-news-error'), { timeout: 10_000 }).toBe('No answer: the network is down or the server hung up. Try again. Tried twice.');
+    expect(await session.page.isDisabled('#json-news-button')).toBe(false);
+    expect(await session.page.isVisible('#json-news-loading')).toBe(false);
 
     for (const lane of ['json', 'htmx']) {
-      await expect.poll(() => page.locator(`#wire-failure-${lane} li`).first().textContent()).toMatch(/GET\s+\/(api\/)?failure\/news\s+no response/);
+      await expect.poll(() => session.page.locator(`#wire-failure-${lane} li`).first().textContent()).toMatch(/GET\s+\/(api\/)?failure\/news\s+no response/);
     }
     // The JSON lane's retry is a second exchange of its own (the browser may add its own re-send of a reused connection).
-    await expect.poll(() => page.locator('#wire-failure-json li', { hasText: 'no response' }).count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('#wire-failure-json li .status-none').first().textContent()).toBe('no response');
+    await expect.poll(() => session.page.locator('#wire-failure-json li', { hasText: 'no response' }).count()).toBeGreaterThanOrEqual(2);
+    expect(await session.page.locator('#wire-failure-json li .status-none').first().textContent()).toBe('no response');
 
     await flip('switch-network', false);
-    await page.click(htmxButton);
-    await page.click('#json-news-button');
-    await expect.poll(() => page.textContent('#htmx-news')).toMatch(newsLine);
-    await expect.poll(() => page.textContent('#json-news')).toMatch(newsLine);
-    expect(await page.isVisible('#htmx-news-error')).toBe(false);
-    expect(await page.isVisible('#json-news-error')).toBe(false);
+    await session.page.click(htmxButton);
+    await session.page.click('#json-news-button');
+    await expect.poll(() => session.page.textContent('#htmx-news')).toMatch(newsLine);
+    await expect.poll(() => session.page.textContent('#json-news')).toMatch(newsLine);
+    expect(await session.page.isVisible('#htmx-news-error')).toBe(false);
+    expect(await session.page.isVisible('#json-news-error')).toBe(false);
 
     const expected = [
       /^request failed: .*\/(api\/)?failure\/news net::ERR_EMPTY_RESPONSE$/,
@@ -137,31 +112,31 @@ describe.skipIf(!hasChromium)('lesson 7 in Chromium', () => {
       /^console error: htmx: htmx:error: Failed to fetch\b/,
     ];
     expect(unexpected(expected)).toEqual([]);
-    expect(problems.list.filter((line) => line.startsWith('request failed')).length).toBeGreaterThanOrEqual(3);
+    expect(session.problems.list.filter((line) => line.startsWith('request failed')).length).toBeGreaterThanOrEqual(3);
   });
 
   it('the switch strip works from the keyboard, keeps focus on the switch, and survives a reload', async () => {
-    await page.focus('#switch-network');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('#switch-network[aria-pressed="true"]');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('switch-network');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('#switch-network[aria-pressed="false"]');
+    await session.page.focus('#switch-network');
+    await session.page.keyboard.press('Enter');
+    await session.page.waitForSelector('#switch-network[aria-pressed="true"]');
+    expect(await session.page.evaluate(() => document.activeElement?.id)).toBe('switch-network');
+    await session.page.keyboard.press('Enter');
+    await session.page.waitForSelector('#switch-network[aria-pressed="false"]');
     await flip('switch-latency-1000');
-    await page.reload();
-    expect(await page.getAttribute('#switch-latency-1000', 'aria-pressed')).toBe('true');
+    await session.page.reload();
+    expect(await session.page.getAttribute('#switch-latency-1000', 'aria-pressed')).toBe('true');
     expect(await stateLine()).toBe('Latency: 1 s · Next request: answers normally · Network: up');
-    expect(problems.list).toEqual([]);
+    expect(session.problems.list).toEqual([]);
   });
 
   it('speaks Korean, and fits a phone without sideways scrolling', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(server.url + '/lessons/failure?lang=ko');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    expect(await page.textContent(htmxButton)).toBe('최신 소식 불러오기');
+    await session.page.setViewportSize({ width: 390, height: 844 });
+    await session.page.goto(session.server.url + '/lessons/failure?lang=ko');
+    expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await session.page.textContent(htmxButton)).toBe('최신 소식 불러오기');
     await flip('switch-fail');
     expect(await stateLine()).toBe('지연: 없음 · 다음 요청: 500 응답 (한 번) · 네트워크: 연결됨');
-    await page.click(htmxButton);
-    await expect.poll(() => page.textContent('#htmx-news-error')).toBe('서버가 오류로 응답했습니다. 아무것도 불러오지 못했으니 다시 시도해 보세요. (HTTP 500)');
+    await session.page.click(htmxButton);
+    await expect.poll(() => session.page.textContent('#htmx-news-error')).toBe('서버가 오류로 응답했습니다. 아무것도 불러오지 못했으니 다시 시도해 보세요. (HTTP 500)');
   });
 });

@@ -1,55 +1,23 @@
 // Lesson 6 in a real browser: one "Add" on each lane updates the lane's list and the badge in the header line
 // above the lanes; removals and refusals too. Hostile text stays text.
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
-import { hasChromium, launchChromium, type PageProblems, watchPage } from '../support/browser.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 
-const screenshotDir = join(import.meta.dirname, '..', '..', 'test-output');
 const hostile = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>'];
 
 describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    for (const lesson of lessons) lesson.reset();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    problems = await watchPage(page);
-    page.on('dialog', (dialog) => {
-      problems.list.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    await page.goto(server.url + '/lessons/oob');
-  });
-  afterEach(async () => {
-    await context.close();
-  });
+  const session = useBrowserSession({ path: '/lessons/oob' });
 
   type Lane = 'json' | 'htmx';
-  const itemsOf = (lane: Lane) => page.locator(`#oob-list-${lane} li span`).allTextContents();
-  const badgeOf = (lane: Lane) => page.textContent(`#oob-count-${lane}`);
+  const itemsOf = (lane: Lane) => session.page.locator(`#oob-list-${lane} li span`).allTextContents();
+  const badgeOf = (lane: Lane) => session.page.textContent(`#oob-count-${lane}`);
 
   /** Types an item and presses Add, as a learner would; resolves with the answer. */
   async function add(lane: Lane, text: string) {
-    await page.fill(`#oob-text-${lane}`, text);
+    await session.page.fill(`#oob-text-${lane}`, text);
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`${lane === 'json' ? '/api' : ''}/oob/items`)),
-      page.click(`#oob-form-${lane} button`),
+      session.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`${lane === 'json' ? '/api' : ''}/oob/items`)),
+      session.page.click(`#oob-form-${lane} button`),
     ]);
     return response;
   }
@@ -57,7 +25,7 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
   it('one Add updates two places on each lane: the list, and the badge in the header', async () => {
     for (const lane of ['json', 'htmx'] as const) {
       expect(await badgeOf(lane)).toBe('0');
-      expect(await page.locator(`#oob-list-${lane}`).evaluate((list) => getComputedStyle(list, '::before').content)).toContain('Nothing on the list yet.');
+      expect(await session.page.locator(`#oob-list-${lane}`).evaluate((list) => getComputedStyle(list, '::before').content)).toContain('Nothing on the list yet.');
       await add(lane, 'milk');
       await expect.poll(() => itemsOf(lane)).toEqual(['milk']);
       await expect.poll(() => badgeOf(lane)).toBe('1');
@@ -65,27 +33,26 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
       await expect.poll(() => itemsOf(lane)).toEqual(['milk', '우유 🥛']);
       await expect.poll(() => badgeOf(lane)).toBe('2');
       // The form is ready for the next item: empty, with the cursor in it.
-      expect(await page.inputValue(`#oob-text-${lane}`)).toBe('');
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`oob-text-${lane}`);
+      expect(await session.page.inputValue(`#oob-text-${lane}`)).toBe('');
+      await expect.poll(() => session.page.evaluate(() => document.activeElement?.id)).toBe(`oob-text-${lane}`);
     }
     // The badges sit outside both lanes, in the lesson-wide area above them.
-    expect(await page.locator('[data-area="controls"] #oob-count-htmx').count()).toBe(1);
-    expect(await page.locator('[data-demo] .badge').count()).toBe(0);
+    expect(await session.page.locator('[data-area="controls"] #oob-count-htmx').count()).toBe(1);
+    expect(await session.page.locator('[data-demo] .badge').count()).toBe(0);
     // htmx swapped the form; the list and the badge were updated out of band, not replaced by it.
-    expect(await page.locator('#oob-form-htmx').count()).toBe(1);
-    expect(await page.locator('[hx-swap-oob]').count()).toBe(0);
+    expect(await session.page.locator('#oob-form-htmx').count()).toBe(1);
+    expect(await session.page.locator('[hx-swap-oob]').count()).toBe(0);
 
-    const htmxItem = page.locator('#wire-oob-htmx li').first();
+    const htmxItem = session.page.locator('#wire-oob-htmx li').first();
     await expect.poll(() => htmxItem.textContent(), { timeout: 5000 }).toMatch(/POST\s+\/oob\/items\s+201/);
     expect(await htmxItem.locator('pre').last().textContent()).toMatch(/hx-swap-oob="beforeend:#oob-list-htmx"[\s\S]*<span id="oob-count-htmx" class="badge" hx-swap-oob="true">2<\/span>/);
-    const jsonItem = page.locator('#wire-oob-json li').first();
+    const jsonItem = session.page.locator('#wire-oob-json li').first();
     await expect.poll(() => jsonItem.textContent(), { timeout: 5000 }).toMatch(/POST\s+\/api\/oob\/items\s+201/);
     expect(await jsonItem.textContent()).toMatch(/"count": 2/);
-    for (const lane of ['json', 'htmx']) expect(await page.locator(`[data-steps="${lane}"] li.lit`).count()).toBe(4);
+    for (const lane of ['json', 'htmx']) expect(await session.page.locator(`[data-steps="${lane}"] li.lit`).count()).toBe(4);
 
-    await mkdir(screenshotDir, { recursive: true });
-    await page.screenshot({ path: join(screenshotDir, 'lesson-oob.png'), fullPage: true });
-    expect(problems.list).toEqual([]);
+    await saveScreenshot(session.page, 'lesson-oob', { fullPage: true });
+    expect(session.problems.list).toEqual([]);
   });
 
   it('Remove takes the item off the list and the badge down, on both lanes', async () => {
@@ -93,19 +60,19 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
       for (const text of ['milk', 'eggs', 'tea']) await add(lane, text);
       await expect.poll(() => badgeOf(lane)).toBe('3');
       const [response] = await Promise.all([
-        page.waitForResponse((r) => r.request().method() === 'DELETE'),
-        page.click(`#oob-list-${lane} li:nth-child(2) button`),
+        session.page.waitForResponse((r) => r.request().method() === 'DELETE'),
+        session.page.click(`#oob-list-${lane} li:nth-child(2) button`),
       ]);
       expect(response.status()).toBe(200);
       await expect.poll(() => itemsOf(lane)).toEqual(['milk', 'tea']);
       await expect.poll(() => badgeOf(lane)).toBe('2');
     }
-    await page.reload();
+    await session.page.reload();
     for (const lane of ['json', 'htmx'] as const) {
       expect(await itemsOf(lane)).toEqual(['milk', 'tea']);
       expect(await badgeOf(lane)).toBe('2');
     }
-    expect(problems.list).toEqual([]);
+    expect(session.problems.list).toEqual([]);
   });
 
   it('hostile text is shown as text on both lanes, before and after a reload', async () => {
@@ -113,11 +80,11 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
       for (const text of hostile) await add(lane, text);
       await expect.poll(() => itemsOf(lane)).toEqual(hostile);
     }
-    await page.reload();
+    await session.page.reload();
     for (const lane of ['json', 'htmx'] as const) expect(await itemsOf(lane)).toEqual(hostile);
-    expect(await page.locator('main img, main script:not([src])').count()).toBe(0);
-    expect(await page.getAttribute('#oob-list-json li:first-child button', 'aria-label')).toBe(`Remove: ${hostile[0]}`);
-    expect(problems.list).toEqual([]);
+    expect(await session.page.locator('main img, main script:not([src])').count()).toBe(0);
+    expect(await session.page.getAttribute('#oob-list-json li:first-child button', 'aria-label')).toBe(`Remove: ${hostile[0]}`);
+    expect(session.problems.list).toEqual([]);
   });
 
   it('a refused item: htmx swaps in the form with its message, JSON shows its own; the badges stay', async () => {
@@ -125,43 +92,43 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
     await add('json', 'milk');
     const refused = await add('htmx', '   ');
     expect(refused.status()).toBe(422);
-    await expect.poll(() => page.textContent('#oob-problem-htmx')).toBe('Type an item first.');
-    expect(await page.getAttribute('#oob-text-htmx', 'aria-invalid')).toBe('true');
+    await expect.poll(() => session.page.textContent('#oob-problem-htmx')).toBe('Type an item first.');
+    expect(await session.page.getAttribute('#oob-text-htmx', 'aria-invalid')).toBe('true');
     const jsonRefused = await add('json', '   ');
     expect(jsonRefused.status()).toBe(422);
-    await expect.poll(() => page.textContent('#oob-problem-json')).toBe('Type an item first.');
+    await expect.poll(() => session.page.textContent('#oob-problem-json')).toBe('Type an item first.');
     expect(await badgeOf('htmx')).toBe('1');
     expect(await badgeOf('json')).toBe('1');
 
     // The next good item clears the message on both.
     await add('htmx', 'eggs');
-    await expect.poll(() => page.locator('#oob-problem-htmx').count()).toBe(0);
+    await expect.poll(() => session.page.locator('#oob-problem-htmx').count()).toBe(0);
     await add('json', 'eggs');
-    await expect.poll(() => page.isHidden('#oob-problem-json')).toBe(true);
-    expect(problems.list.filter((line) => !/422/.test(line))).toEqual([]);
-    expect(problems.list.filter((line) => line.startsWith('HTTP 422'))).toHaveLength(2);
+    await expect.poll(() => session.page.isHidden('#oob-problem-json')).toBe(true);
+    expect(session.problems.list.filter((line) => !/422/.test(line))).toEqual([]);
+    expect(session.problems.list.filter((line) => line.startsWith('HTTP 422'))).toHaveLength(2);
   });
 
   it('works from the keyboard: Enter adds, and adds again', async () => {
     for (const lane of ['json', 'htmx'] as const) {
-      await page.focus(`#oob-text-${lane}`);
+      await session.page.focus(`#oob-text-${lane}`);
       for (const text of ['bread', 'butter']) {
-        await page.keyboard.type(text);
-        await page.keyboard.press('Enter');
+        await session.page.keyboard.type(text);
+        await session.page.keyboard.press('Enter');
         await expect.poll(() => itemsOf(lane).then((items) => items.at(-1))).toBe(text);
       }
       expect(await badgeOf(lane)).toBe('2');
     }
-    expect(problems.list).toEqual([]);
+    expect(session.problems.list).toEqual([]);
   });
 
   it('speaks Korean', async () => {
-    await page.goto(server.url + '/lessons/oob?lang=ko');
-    expect(await page.textContent('.oob-header')).toContain('장보기 목록');
+    await session.page.goto(session.server.url + '/lessons/oob?lang=ko');
+    expect(await session.page.textContent('.oob-header')).toContain('장보기 목록');
     await add('htmx', '두부');
     await expect.poll(() => badgeOf('htmx')).toBe('1');
     await add('json', ' ');
-    await expect.poll(() => page.textContent('#oob-problem-json')).toBe('먼저 항목을 입력하세요.');
-    expect(await page.getAttribute('#oob-list-htmx li button', 'aria-label')).toBe('삭제: 두부');
+    await expect.poll(() => session.page.textContent('#oob-problem-json')).toBe('먼저 항목을 입력하세요.');
+    expect(await session.page.getAttribute('#oob-list-htmx li button', 'aria-label')).toBe('삭제: 두부');
   });
 });

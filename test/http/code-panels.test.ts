@@ -2,16 +2,14 @@
 import { posix } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
 import { attribute, textOf } from '../support/http.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
+const server = useServer();
 
 interface Panel { lane: string; file: string; html: string }
 

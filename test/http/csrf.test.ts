@@ -1,19 +1,14 @@
 // CSRF: every state-changing request (both lanes, reset) without this visitor's token is refused and changes nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentCounts, like, likeLanes, resetCounts } from '../support/lanes.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { currentCounts, like, likeLanes } from '../support/lanes.js';
+import { newVisitor, type Visitor } from '../support/server.js';
+import { useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
+const server = useServer();
+const visitor = useLessonVisitor(server, 'like');
 let stranger: Visitor;
-beforeAll(async () => {
-  server = await startServer();
-  stranger = await newVisitor(server.url);
-});
-afterAll(() => server.close());
+beforeAll(async () => { stranger = await newVisitor(server.url); });
 beforeEach(async () => {
-  visitor = await newVisitor(server.url);
-  await resetCounts(visitor);
   // Non-zero counts, so a reset that slipped through would show.
   for (const lane of likeLanes) await like(visitor, lane);
 });

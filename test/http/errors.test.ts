@@ -1,22 +1,13 @@
 // Errors a client can cause (404, 405, 400, 413): the right status in the right shape, never a 500, and the server lives on.
 import { Agent, request } from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest, streamedBody } from '../support/http.js';
-import { currentCounts, like, likeLanes, resetCounts } from '../support/lanes.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { currentCounts, like, likeLanes } from '../support/lanes.js';
+import { useAppErrors, useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
-const serverErrors: unknown[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  server.demo.app.on('error', (err) => serverErrors.push(err));
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url);
-  await resetCounts(visitor);
-});
+const server = useServer();
+const visitor = useLessonVisitor(server, 'like');
+const serverErrors = useAppErrors(server);
 afterEach(async () => {
   // Whatever the client did, nothing reached the 5xx path and the next ordinary request is served.
   expect(serverErrors).toEqual([]);

@@ -1,12 +1,11 @@
 // Escaping: hostile text in anything the server reflects (URL, lesson id, headers, bodies) shows as text, never as markup.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream, rawRequest, textOf } from '../support/http.js';
 import { likeLanes } from '../support/lanes.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor, type Visitor } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
+const server = useServer();
 
 /** No spaces, so each also fits a raw request line unencoded. */
 const payloads = [

@@ -1,27 +1,17 @@
 // Lesson 7 over real HTTP: every route, the switches per visitor, a hang-up the server survives, bad input, CSRF,
 // Korean, reset.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../dist/server/app.js';
 import { isClientGone } from '../../dist/server/errors.js';
 import { requestBytes, sendRaw } from '../load/support/raw-socket.js';
 import { textOf, wireItems } from '../support/http.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor } from '../support/server.js';
+import { useAppErrors, useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
 const records: RequestRecord[] = [];
-const appErrors: unknown[] = [];
-beforeAll(async () => {
-  server = await startServer({ onRequest: (record) => records.push(record) });
-  server.demo.app.on('error', (err: unknown) => appErrors.push(err));
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url, '/lessons/failure');
-  const reset = await visitor.fetch('/lessons/failure/reset', { method: 'POST', redirect: 'manual' });
-  expect(reset.status).toBe(303);
-  appErrors.length = 0;
-});
+const server = useServer({ onRequest: (record) => records.push(record) });
+const visitor = useLessonVisitor(server, 'failure');
+const appErrors = useAppErrors(server);
 
 const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const flip = (fields: string, who = visitor, headers: Record<string, string> = { 'HX-Request': 'true' }) =>

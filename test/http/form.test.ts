@@ -1,20 +1,14 @@
 // Lesson 4 over real HTTP: one set of sign-up rules on both lanes, errors as JSON or as the re-rendered form,
 // the JavaScript-off post-redirect-get, taken names, escaping, CSRF, sizes, methods, Korean and reset.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCodePanelsOnDisk } from '../support/code-panels.js';
 import { attribute, streamedBody, tagsNamed, textOf } from '../support/http.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
 import { demoOf } from '../support/lanes.js';
+import { newVisitor } from '../support/server.js';
+import { useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url, '/lessons/form');
-  const reset = await visitor.fetch('/lessons/form/reset', { method: 'POST', redirect: 'manual' });
-  expect(reset.status).toBe(303);
-});
+const server = useServer();
+const visitor = useLessonVisitor(server, 'form');
 
 type Init = RequestInit & { csrf?: boolean; headers?: Record<string, string> };
 type Fields = Record<string, string>;
@@ -57,7 +51,7 @@ function fieldsOf(html: string) {
 }
 
 /** The htmx lane's demo on a page, without the code panels and the inspector (which shows raw request bodies). */
-const htmxDemo = (page: string): string => demoOf(page, 'htmx');
+const htmxDemo = (page: string) => demoOf(page, 'htmx');
 
 describe('the rules, the same on both lanes', () => {
   const cases: Array<[string, Record<string, unknown>, Partial<Record<'name' | 'email' | 'password', string>>]> = [

@@ -1,16 +1,13 @@
 // Security headers on every kind of response, and pages that a strict CSP does not break (no inline code, no CDN).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, openEventStream, streamedBody, tagsNamed } from '../support/http.js';
 import { like, likeLanes } from '../support/lanes.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor, type Visitor } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
-let server: TestServer;
+const server = useServer();
 let visitor: Visitor;
-beforeAll(async () => {
-  server = await startServer();
-  visitor = await newVisitor(server.url);
-});
-afterAll(() => server.close());
+beforeAll(async () => { visitor = await newVisitor(server.url); });
 
 /** One request of each kind the server answers. */
 const responses: Array<[string, () => Promise<Response>]> = [

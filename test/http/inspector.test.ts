@@ -1,13 +1,12 @@
 // The wire inspector: each visitor sees their own lane exchanges, on the page and live over SSE, and the list stays short.
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openEventStream, textOf, wireItems } from '../support/http.js';
 import { like, likeLanes, type LaneUnderTest } from '../support/lanes.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor, type Visitor } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
+const server = useServer();
 
 const listId = (lane: LaneUnderTest) => `wire-like-${lane.id}`;
 const pageOf = async (visitor: Visitor) => (await visitor.fetch('/')).text();

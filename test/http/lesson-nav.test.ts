@@ -1,20 +1,15 @@
 // Getting around: every page lists the lessons by number (the registry's order) and the wrap-up, and each lesson
 // links to the one before and after it; the last one leads to the wrap-up.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
+import { echoLesson, lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { attribute, tagsNamed, textOf } from '../support/http.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { startServer } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
-// Lesson 1 and the echo fixture as lesson 2: the page's navigation logic, whatever the registry holds.
-const echoLesson = { ...echo, number: 2, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
-const twoLessons = [lessons[0]!, echoLesson];
-const all = twoLessons;
+const all = lessonsWithEcho;
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer({ lessons: all }); });
-afterAll(() => server.close());
+const server = useServer({ lessons: all });
 
 const html = async (path: string) => (await fetch(server.url + path)).text();
 
@@ -55,19 +50,22 @@ describe('the lesson list', () => {
 });
 
 describe('previous and next', () => {
+  const second = all[1]!;
+  const beforeLast = all.at(-2)!;
+
   it('the first lesson has only a next, to lesson 2', async () => {
-    expect(pagerOf(await html('/lessons/like'))).toEqual({ prev: undefined, next: { href: '/lessons/echo', text: 'Next → 2. Echo' } });
+    expect(pagerOf(await html('/lessons/like'))).toEqual({ prev: undefined, next: { href: `/lessons/${second.id}`, text: `Next → 2. ${second.title.en}` } });
   });
 
   it('the last lesson goes back to the one before and on to the wrap-up', async () => {
     expect(pagerOf(await html('/lessons/echo'))).toEqual({
-      prev: { href: '/lessons/like', text: '← Previous 1. The like button' },
+      prev: { href: `/lessons/${beforeLast.id}`, text: `← Previous ${all.length - 1}. ${beforeLast.title.en}` },
       next: { href: '/wrap-up', text: 'Next → When to use which' },
     });
   });
 
   it('the wrap-up goes back to the last lesson', async () => {
-    expect(pagerOf(await html('/wrap-up?lang=ko'))).toEqual({ prev: { href: '/lessons/echo', text: '← 이전 2. 메아리' }, next: undefined });
+    expect(pagerOf(await html('/wrap-up?lang=ko'))).toEqual({ prev: { href: '/lessons/echo', text: `← 이전 ${all.length}. 메아리` }, next: undefined });
   });
 
   it('numbers follow the registry\'s order', async () => {

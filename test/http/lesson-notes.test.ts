@@ -2,18 +2,14 @@
 // same areas, and each area one that the lesson's page really has.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageAreas, parseNotes } from '../../dist/lane/notes.js';
-import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { lessonsWithEcho } from '../fixtures/echo/registered.js';
+import { useServer } from '../support/suite.js';
 
-const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
-const all = [...lessons, echoLesson];
+const all = lessonsWithEcho;
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer({ lessons: all }); });
-afterAll(() => server.close());
+const server = useServer({ lessons: all });
 
 describe.each(all.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_id, lesson) => {
   const file = (lang: string) => join(lesson.dir, `notes.${lang}.md`);

@@ -1,16 +1,11 @@
 // Lesson 1 over real HTTP: both lanes count independently, pages show the server's counts, reset and Korean work.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentCounts, demoOf, like, likeLanes, otherLane, pageCounts, resetCounts } from '../support/lanes.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { currentCounts, demoOf, like, likeLanes, otherLane, pageCounts } from '../support/lanes.js';
+import { newVisitor, type Visitor } from '../support/server.js';
+import { useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url);
-  await resetCounts(visitor);
-});
+const server = useServer();
+const visitor = useLessonVisitor(server, 'like');
 
 const initialHtmxMarkup = (n: number, label = 'Like') =>
   `<div id="like-section"><button hx-post="/like/" hx-target="#like-section" hx-swap="outerHTML">❤️ ${label} (${n})</button></div>`;

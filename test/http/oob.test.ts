@@ -1,22 +1,14 @@
 // Lesson 6 over real HTTP in depth: every route, bad input, hostile text, CSRF refusals, wrong methods, limits,
 // Korean, reset. Each visitor has a list per lane; the badges in the header count them.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
 import { tagsNamed, textOf } from '../support/http.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor, type Visitor } from '../support/server.js';
+import { useAppErrors, useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
-const serverErrors: unknown[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  server.demo.app.on('error', (err) => serverErrors.push(err));
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url, '/lessons/oob');
-  await visitor.fetch('/lessons/oob/reset', { method: 'POST', redirect: 'manual' });
-});
+const server = useServer();
+const visitor = useLessonVisitor(server, 'oob');
+const serverErrors = useAppErrors(server);
 afterEach(() => expect(serverErrors).toEqual([]));
 
 type Lane = 'json' | 'htmx';

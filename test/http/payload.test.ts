@@ -1,19 +1,13 @@
 // Lesson 3 over real HTTP: what each lane accepts and refuses, what the body parser hands over, escaping,
 // CSRF, sizes, methods, per-visitor comments, Korean and reset.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCodePanelsOnDisk } from '../support/code-panels.js';
 import { streamedBody, textOf, wireItems } from '../support/http.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor } from '../support/server.js';
+import { useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url, '/lessons/payload');
-  const reset = await visitor.fetch('/lessons/payload/reset', { method: 'POST', redirect: 'manual' });
-  expect(reset.status).toBe(303);
-});
+const server = useServer();
+const visitor = useLessonVisitor(server, 'payload');
 
 type Init = RequestInit & { csrf?: boolean; headers?: Record<string, string> };
 const jsonPath = '/api/payload/comments';

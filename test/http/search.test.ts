@@ -1,21 +1,18 @@
 // Lesson 5 over real HTTP: every route, every kind of query (empty, long, repeated, hostile, Korean), and escaping.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countries } from '../../dist/lessons/search/countries.js';
 import { rawRequest, tagsNamed, textOf, attribute, wireItems } from '../support/http.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor, startServer, type Visitor } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
 interface Found { en: string; ko: string; match: { en?: [number, number]; ko?: [number, number] } }
 interface SearchAnswer { query: string; total: number; countries: Found[] }
 
-let server: TestServer;
+const server = useServer();
 let visitor: Visitor;
-beforeAll(async () => {
-  server = await startServer();
-  visitor = await newVisitor(server.url, '/lessons/search');
-});
-afterAll(() => server.close());
+beforeAll(async () => { visitor = await newVisitor(server.url, '/lessons/search'); });
 
 const json = async (q: string, query = ''): Promise<SearchAnswer> => {
   const res = await visitor.fetch(`/api/search?q=${encodeURIComponent(q)}${query}`, { csrf: false });

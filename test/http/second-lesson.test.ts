@@ -1,20 +1,13 @@
 // A second lesson needs only its folder and a line in the lesson list: page, routes, code, inspector and nav follow.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
+import { describe, expect, it } from 'vitest';
+import { echoLesson, lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { decodeEntities } from '../support/http.js';
-import { newVisitor, startServer, type TestServer } from '../support/server.js';
+import { newVisitor } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
-const echoDir = join(import.meta.dirname, '..', 'fixtures', 'echo');
-let server: TestServer;
-
-beforeAll(async () => {
-  const withEcho = [...lessons, { ...echo, number: lessons.length + 1, dir: echoDir }];
-  server = await startServer({ lessons: withEcho });
-});
-afterAll(() => server.close());
+const server = useServer({ lessons: lessonsWithEcho });
 
 describe('a second lesson', () => {
   it('gets its own page, listed in the lesson nav of every page', async () => {
@@ -52,11 +45,11 @@ describe('a second lesson', () => {
       'views/json.ejs', 'public/echo.js', 'views/htmx.ejs', 'views/_echo.ejs',
     ]);
     for (const [, name, html] of panels) {
-      const file = join(echoDir, name!.split('echo/').at(-1)!);
+      const file = join(echoLesson.dir, name!.split('echo/').at(-1)!);
       expect(decodeEntities(html!.replace(/<[^>]+>/g, ''))).toBe(await readFile(file, 'utf8'));
     }
     const script = await fetch(server.url + '/static/lessons/echo/echo.js');
     expect(script.status).toBe(200);
-    expect(await script.text()).toBe(await readFile(join(echoDir, 'public', 'echo.js'), 'utf8'));
+    expect(await script.text()).toBe(await readFile(join(echoLesson.dir, 'public', 'echo.js'), 'utf8'));
   });
 });

@@ -1,15 +1,13 @@
 // Static files: htmx served untouched and cached for good, the page's assets as on disk, and no way out of their folders.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/http.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
+const server = useServer();
 
 const maxAge = (cacheControl: string | null) => Number(/max-age=(\d+)/.exec(cacheControl ?? '')?.[1] ?? NaN);
 

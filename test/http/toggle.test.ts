@@ -1,22 +1,14 @@
 // Lesson 2 over real HTTP in depth: every route, bad input, hostile strings, CSRF refusals, wrong methods,
 // Korean, reset. The switch and the log-in control change only this visitor's session.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
 import { textOf } from '../support/http.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor, type Visitor } from '../support/server.js';
+import { useAppErrors, useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
-const serverErrors: unknown[] = [];
-beforeAll(async () => {
-  server = await startServer();
-  server.demo.app.on('error', (err) => serverErrors.push(err));
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url, '/lessons/toggle');
-  await visitor.fetch('/lessons/toggle/reset', { method: 'POST', redirect: 'manual' });
-});
+const server = useServer();
+const visitor = useLessonVisitor(server, 'toggle');
+const serverErrors = useAppErrors(server);
 afterEach(() => expect(serverErrors).toEqual([]));
 
 const htmx = { 'HX-Request': 'true', 'HX-Target': 'div#toggle-section', Accept: 'text/html' };

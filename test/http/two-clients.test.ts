@@ -1,17 +1,12 @@
 // Lesson 8 over real HTTP: one task list served as /api/v1 JSON and as HTML for the page, a fragment URL that
 // answers a browser with the whole page (Vary: HX-Request), bad input, CSRF, Korean, reset.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawRequest, textOf } from '../support/http.js';
-import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
+import { newVisitor } from '../support/server.js';
+import { useLessonVisitor, useServer } from '../support/suite.js';
 
-let server: TestServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startServer(); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await newVisitor(server.url, '/lessons/two-clients');
-  expect((await visitor.fetch('/lessons/two-clients/reset', { method: 'POST', redirect: 'manual' })).status).toBe(303);
-});
+const server = useServer();
+const visitor = useLessonVisitor(server, 'two-clients');
 
 const titles = ['Bring a laptop with Node 20', 'Start htmx-demo', 'Compare the two lanes', 'Try the network-down switch', 'Write down one question'];
 const json = { 'Content-Type': 'application/json' };

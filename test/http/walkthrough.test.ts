@@ -2,24 +2,19 @@
 // junk falls back to a real step, never an error; ?step=all shows every step; both languages.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../dist/lane/notes.js';
 import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { lessonsWithEcho } from '../fixtures/echo/registered.js';
+import { useServer } from '../support/suite.js';
 import { walkState } from '../support/walkthrough.js';
 
 const like = lessons.find((lesson) => lesson.id === 'like')!;
-// Lesson 1 and the echo fixture as lesson 2: the page's navigation logic, whatever the registry holds.
-const echoLesson = { ...echo, number: 2, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
-const twoLessons = [lessons[0]!, echoLesson];
 const notes = (dir: string, lang: string) => parseNotes(readFileSync(join(dir, `notes.${lang}.md`), 'utf8'));
 const likeSteps = { en: notes(like.dir, 'en'), ko: notes(like.dir, 'ko') };
 const count = likeSteps.en.length;
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer({ lessons: twoLessons }); });
-afterAll(() => server.close());
+const server = useServer({ lessons: lessonsWithEcho });
 
 async function page(path: string): Promise<string> {
   const res = await fetch(server.url + path);
@@ -53,8 +48,9 @@ describe('one step at a time', () => {
 
   it('from the last step, Next leads to the next lesson, and from the last lesson to the wrap-up', async () => {
     const likeEnd = walkState(await page(`/lessons/like?step=${count}`));
-    expect(likeEnd.nextHref).toBe('/lessons/echo');
-    expect(likeEnd.nextLabel).toBe(`Next: ${echoLesson.number}. Echo`);
+    const second = lessonsWithEcho[1]!;
+    expect(likeEnd.nextHref).toBe(`/lessons/${second.id}`);
+    expect(likeEnd.nextLabel).toBe(`Next: 2. ${second.title.en}`);
     const echoEnd = walkState(await page('/lessons/echo?step=3'));
     expect(echoEnd.nextHref).toBe('/wrap-up');
     expect(echoEnd.nextLabel).toBe('Next: When to use which');

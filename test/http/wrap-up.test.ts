@@ -2,19 +2,15 @@
 // with what it showed (each lesson's last step), in English and Korean.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNotes } from '../../dist/lane/notes.js';
-import { lessons } from '../../dist/lessons/index.js';
-import echo from '../fixtures/echo/lesson.js';
+import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { attribute, tagsNamed, textOf } from '../support/http.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/suite.js';
 
-const echoLesson = { ...echo, number: lessons.length + 1, dir: join(import.meta.dirname, '..', 'fixtures', 'echo') };
-const all = [...lessons, echoLesson];
+const all = lessonsWithEcho;
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer({ lessons: all }); });
-afterAll(() => server.close());
+const server = useServer({ lessons: all });
 
 const essays = {
   contexte: 'https://htmx.org/essays/a-real-world-react-to-htmx-port/',

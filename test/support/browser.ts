@@ -1,8 +1,17 @@
-// Debian's Chromium driven by playwright-core; a page watcher that collects every console error and CSP violation.
+// Debian's Chromium driven by playwright-core; a page watcher that collects every console error and CSP violation;
+// the one setup every browser suite shares (useBrowserSession).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { lessons } from '../../dist/lessons/index.js';
+import type { AppOptions } from '../../dist/server/app.js';
+import type { TestServer } from './server.js';
+import { useServer } from './suite.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const repoRoot = join(import.meta.dirname, '..', '..');
 
 /** Locally a missing browser skips the browser suites, loudly; under CI it fails the run. */
 export const hasChromium = existsSync(chromiumPath);
@@ -23,7 +32,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export interface PageProblems {
-  /** Console errors and warnings, uncaught exceptions, CSP violations, failed or 4xx/5xx requests. */
+  /** Console errors and warnings, uncaught exceptions, CSP violations, failed or 4xx/5xx requests, dialogs. */
   list: string[];
 }
 
@@ -34,6 +43,11 @@ export async function watchPage(page: Page): Promise<PageProblems> {
     if (message.type() === 'error' || message.type() === 'warning') problems.list.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.list.push(`uncaught: ${error.message}`));
+  // An alert() would be injected script running: a learner would see it, so it counts (dismissed, not waited on).
+  page.on('dialog', (dialog) => {
+    problems.list.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? '';
     // A load cut short by the next navigation (ERR_ABORTED) is the browser's doing, not the page's.
@@ -50,4 +64,86 @@ export async function watchPage(page: Page): Promise<PageProblems> {
     });
   });
   return problems;
+}
+
+/** The code panels as the browser shows them (highlighted) read as the files on disk; `expected` are among them. */
+export async function expectCodePanelsOnDisk(page: Page, expected: string[]): Promise<void> {
+  const panels = page.locator('code[data-file]');
+  const names = await panels.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-file')!));
+  expect(names).toEqual(expect.arrayContaining(expected));
+  for (const [index, name] of names.entries()) {
+    expect(await panels.nth(index).textContent(), name).toBe(await readFile(join(repoRoot, name), 'utf8'));
+  }
+}
+
+/** Keeps a picture of the page in test-output/<name>.png, to look at after a run. */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await mkdir(join(repoRoot, 'test-output'), { recursive: true });
+  await page.screenshot({ path: join(repoRoot, 'test-output', `${name}.png`), ...options });
+}
+
+export interface BrowserSessionOptions {
+  /** Where each test's page starts; without it, each test goes where it needs. */
+  path?: string;
+  /** Options for the app under test (extra lessons, a default language...). */
+  app?: AppOptions;
+  /** Each test's browser context; a 1400×1000 viewport unless told otherwise. */
+  context?: BrowserContextOptions;
+}
+
+export interface BrowserSession {
+  /** The app, started once for the describe block. */
+  readonly server: TestServer;
+  /** This test's own page, in a context of its own (a fresh visitor: no cookie, no inspector history). */
+  readonly page: Page;
+  /** What `watchPage` recorded on this test's page. */
+  readonly problems: PageProblems;
+  /** Trades this test's page for a fresh one with other context options (e.g. JavaScript off), at `path`. */
+  open(context?: BrowserContextOptions, path?: string): Promise<Page>;
+}
+
+/**
+ * Registers the hooks of a browser suite in the describe block that calls it: one app and one Chromium for the
+ * block; before each test every lesson reset and a fresh context and watched page, opened at `path`; after each
+ * test that context closed. Read `session.page` inside tests and hooks: it is a new page every test.
+ */
+export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserSession {
+  const server = useServer(options.app);
+  let browser: Browser | undefined;
+  let current: { context: BrowserContext; page: Page; problems: PageProblems } | undefined;
+  const defaults: BrowserContextOptions = { viewport: { width: 1400, height: 1000 }, ...options.context };
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`useBrowserSession: no ${what} outside a test (read it inside it() or a hook)`);
+    return value;
+  };
+
+  async function open(context: BrowserContextOptions = {}, path = options.path): Promise<Page> {
+    await current?.context.close();
+    current = undefined;
+    const newContext = await ready(browser, 'browser').newContext({ ...defaults, ...context });
+    const page = await newContext.newPage();
+    current = { context: newContext, page, problems: await watchPage(page) };
+    if (path !== undefined) await page.goto(server.url + path);
+    return page;
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    for (const lesson of lessons) lesson.reset();
+    await open();
+  });
+  afterEach(async () => {
+    await current?.context.close();
+    current = undefined;
+  });
+
+  return {
+    server,
+    get page() { return ready(current, 'page').page; },
+    get problems() { return ready(current, 'page').problems; },
+    open,
+  };
 }

@@ -60,11 +60,6 @@ export async function currentCounts(visitor: Visitor, path = '/'): Promise<Recor
   return pageCounts(await (await visitor.fetch(path)).text());
 }
 
-export async function resetCounts(visitor: Visitor): Promise<void> {
-  const res = await visitor.fetch('/lessons/like/reset', { method: 'POST', redirect: 'manual' });
-  if (res.status !== 303) throw new Error(`reset answered ${res.status}`);
-}
-
 function numberIn(pattern: RegExp, text: string, what: string): number {
   const found = pattern.exec(text);
   if (!found) throw new Error(`no ${what} in: ${text.slice(0, 300)}`);

@@ -1,15 +1,8 @@
 // Lesson 7 over HTTP, both lanes: news as JSON or a fragment, and the visitor's switches: latency, a one-shot 500, network down.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { expect, it } from 'vitest';
+import { useLessonServer, type Visitor } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startLessonServer('failure'); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await server.visitor();
-  await visitor.fetch('/lessons/failure/reset', { method: 'POST', redirect: 'manual' });
-});
+const { server, visitor } = useLessonServer('failure');
 
 const flip = (who: Visitor, fields: string) =>
   who.fetch('/failure/switches', { method: 'POST', headers: { 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' }, body: fields });

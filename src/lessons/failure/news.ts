@@ -1,5 +1,6 @@
 // The news both lanes load: a headline of the moment and when it was published. No state, so a GET can be retried.
 import type { Context } from 'koa';
+import { wordsFor } from '../shared/words.js';
 
 const headlines = {
   en: [
@@ -24,6 +25,6 @@ export interface News {
 }
 
 export function latestNews(ctx: Context, now = new Date()): News {
-  const list = ctx.state.lang === 'ko' ? headlines.ko : headlines.en;
+  const list = wordsFor(ctx, headlines);
   return { headline: list[Math.floor(now.getTime() / 1000) % list.length]!, publishedAt: now.toISOString() };
 }

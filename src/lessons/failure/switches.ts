@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Middleware } from 'koa';
 import type { LaneRoutes } from '../../lane/types.js';
+import { isObject } from '../shared/bodies.js';
 import { perVisitor } from '../shared/per-visitor.js';
 
 export const latencies = [0, 1000, 3000];
@@ -50,7 +51,7 @@ export const switchRoutes: LaneRoutes = (router, { render, renderPage }) => {
 /** Applies every switch the request names, or none of them if one is unknown. */
 function flipSwitches(ctx: Context): Switches {
   const body: unknown = ctx.request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) ctx.throw(400, 'Send the switches as form fields.');
+  if (!isObject(body)) ctx.throw(400, 'Send the switches as form fields.');
   const asked = Object.entries(body).filter(([name]) => name !== '_csrf');
   if (asked.length === 0) ctx.throw(400, 'Nothing to switch: send latency, fail or network.');
   const flips = asked.map(([name, value]) => {

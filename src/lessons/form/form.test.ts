@@ -1,16 +1,9 @@
 // Lesson 4 over HTTP, both lanes: one set of rules answers 422 with errors (JSON or the form partial), a
 // welcome on success, and a plain post-redirect-get when the browser posts the form itself.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { expect, it } from 'vitest';
+import { useLessonServer } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startLessonServer('form'); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await server.visitor();
-  await visitor.fetch('/lessons/form/reset', { method: 'POST', redirect: 'manual' });
-});
+const { visitor } = useLessonServer('form');
 
 const good = { name: 'ana', email: 'ana@example.com', password: 'correct horse' };
 const postJson = (body: unknown, init: { csrf?: boolean } = {}) => visitor.fetch('/api/form/signups', {

@@ -1,15 +1,8 @@
 // Lesson 1 over HTTP, both lanes: each click counts one, and the answer is JSON or the _like_button partial.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { expect, it } from 'vitest';
+import { useLessonServer } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startLessonServer('like'); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await server.visitor();
-  await visitor.fetch('/lessons/like/reset', { method: 'POST', redirect: 'manual' });
-});
+const { visitor } = useLessonServer('like');
 
 it('JSON lane: POST /api/like answers {"likes": N}, one more each time', async () => {
   const post = () => visitor.fetch('/api/like', { method: 'POST', headers: { Accept: 'application/json' } });

@@ -1,5 +1,6 @@
 // Lesson 6's state: per visitor and per lane, a shopping list of at most 20 items, kept in memory.
 import type { Context } from 'koa';
+import { isObject } from '../shared/bodies.js';
 import { perVisitor } from '../shared/per-visitor.js';
 import type { Problem } from './words.js';
 
@@ -26,7 +27,7 @@ export type Added = { item: Item; count: number } | { status: 400 | 422; problem
  * control characters fold to single spaces; then it must be 1 to 60 characters, and the list not full (else 422).
  */
 export function addItem(ctx: Context, lane: LaneId, body: unknown): Added {
-  const raw = typeof body === 'object' && body !== null ? (body as { text?: unknown }).text : undefined;
+  const raw = isObject(body) ? body.text : undefined;
   if (typeof raw !== 'string') return { status: 400, problem: 'notText' };
   const text = raw.replace(/[\s\p{Cc}]+/gu, ' ').trim();
   if (!text) return { status: 422, problem: 'emptyItem' };

@@ -1,16 +1,9 @@
 // Lesson 6 over HTTP, both lanes: adding an item answers the item and the new count, as one JSON payload or as
 // one HTML answer whose badge (and list item) are marked hx-swap-oob.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { describe, expect, it } from 'vitest';
+import { useLessonServer } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startLessonServer('oob'); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await server.visitor();
-  await visitor.fetch('/lessons/oob/reset', { method: 'POST', redirect: 'manual' });
-});
+const { visitor } = useLessonServer('oob');
 
 const addJson = (text: unknown) => visitor.fetch('/api/oob/items', {
   method: 'POST',

@@ -1,5 +1,6 @@
 // Lesson 6's words, English and Korean: the page's labels and the messages both lanes answer with.
 import type { Context } from 'koa';
+import { wordsFor } from '../shared/words.js';
 
 export const words = {
   en: {
@@ -36,5 +37,5 @@ export type Problem = 'notText' | 'emptyItem' | 'tooLong' | 'listFull' | 'noSuch
 
 /** A problem's message in the visitor's language. */
 export function say(ctx: Context, problem: Problem): string {
-  return words[ctx.state.lang === 'ko' ? 'ko' : 'en'][problem];
+  return wordsFor(ctx, words)[problem];
 }

@@ -1,16 +1,9 @@
 // Lesson 3 over HTTP, both lanes: a nested JSON object and flat form fields make the same comment, and each
 // answer shows what the body parser received.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { expect, it } from 'vitest';
+import { useLessonServer } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startLessonServer('payload'); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await server.visitor();
-  await visitor.fetch('/lessons/payload/reset', { method: 'POST', redirect: 'manual' });
-});
+const { visitor } = useLessonServer('payload');
 
 const postJson = (body: unknown, init: { csrf?: boolean } = {}) => visitor.fetch('/api/payload/comments', {
   method: 'POST', ...init, headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body),

@@ -1,6 +1,7 @@
 // HTMX lane: GET /search/?q= answers the _results partial to htmx, and the whole lesson page to the address bar.
 import type { LaneRoutes } from '../../lane/types.js';
-import { langOf, readQuery, searchCountries } from './search.js';
+import { langOf } from '../shared/words.js';
+import { readQuery, searchCountries } from './search.js';
 
 export const htmxRoutes: LaneRoutes = (router, { render, renderPage }) => {
   router.get('/search/', (ctx) => {

@@ -1,6 +1,7 @@
 // JSON lane: GET /api/search?q= answers the matching countries as data; public/search.js draws the list.
 import type { LaneRoutes } from '../../lane/types.js';
-import { langOf, readQuery, searchCountries } from './search.js';
+import { langOf } from '../shared/words.js';
+import { readQuery, searchCountries } from './search.js';
 
 export const jsonRoutes: LaneRoutes = (router) => {
   router.get('/api/search', (ctx) => {

@@ -1,14 +1,8 @@
 // Lesson 5 over HTTP, both lanes: a GET with ?q= answers the matching countries as JSON or as the _results partial.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { expect, it } from 'vitest';
+import { useLessonServer } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => {
-  server = await startLessonServer('search');
-  visitor = await server.visitor();
-});
-afterAll(() => server.close());
+const { visitor } = useLessonServer('search');
 
 it('the lesson page has both search boxes, the htmx one with its timing declared', async () => {
   const html = await (await visitor.fetch('/lessons/search')).text();

@@ -1,7 +1,8 @@
 // Finding countries, for both lanes: one matching rule (case and accents do not count) and one check of `q`.
 import type { Context } from 'koa';
 import { countries, type Country } from './countries.js';
-import { type Lang, words } from './words.js';
+import { type Lang, wordsFor } from '../shared/words.js';
+import { words } from './words.js';
 
 /** Enough to read at a glance; the rest is counted ("…and 12 more"). */
 export const shownMax = 20;
@@ -24,15 +25,11 @@ export interface SearchResult {
 
 /** The visitor's `q`: one string, not too long, trimmed. No `q` at all is an empty search. */
 export function readQuery(ctx: Context): string {
-  const said = words[langOf(ctx)];
+  const said = wordsFor(ctx, words);
   const q = ctx.query.q ?? '';
   if (typeof q !== 'string') return ctx.throw(400, said.queryRepeated); // ?q=a&q=b arrives as an array
   if (q.length > queryMaxLength) return ctx.throw(400, said.queryTooLong.replace('{n}', String(queryMaxLength)));
   return q.trim();
-}
-
-export function langOf(ctx: Context): Lang {
-  return ctx.state.lang === 'ko' ? 'ko' : 'en';
 }
 
 /** Countries whose English or Korean name contains `query`, names that start with it first, in `lang`'s order. */

@@ -27,5 +27,3 @@ export const words = {
     queryTooLong: '검색어가 {n}자보다 깁니다.',
   },
 };
-
-export type Lang = keyof typeof words;

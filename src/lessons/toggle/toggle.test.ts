@@ -1,16 +1,9 @@
 // Lesson 2 over HTTP, both lanes: like and unlike per visitor with a shared total; signed out, the htmx lane gets
 // the "log in to like" control and the JSON lane a 401; logging in brings back the control valid now.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { describe, expect, it } from 'vitest';
+import { useLessonServer, type Visitor } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startLessonServer('toggle'); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await server.visitor();
-  await visitor.fetch('/lessons/toggle/reset', { method: 'POST', redirect: 'manual' });
-});
+const { server, visitor } = useLessonServer('toggle');
 
 const htmx = { 'HX-Request': 'true', Accept: 'text/html' };
 const json = { Accept: 'application/json' };

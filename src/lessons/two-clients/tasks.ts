@@ -1,5 +1,6 @@
 // The lesson's data: one short task list on the server, the same for every client (both lanes, curl, a phone app).
 import type { Context } from 'koa';
+import { langOf } from '../shared/words.js';
 
 const titles = [
   { en: 'Bring a laptop with Node 20', ko: 'Node 20이 설치된 노트북 가져오기' },
@@ -18,7 +19,7 @@ export interface Task {
 }
 
 export function listTasks(ctx: Context): Task[] {
-  const lang = ctx.state.lang === 'ko' ? 'ko' : 'en';
+  const lang = langOf(ctx);
   return titles.map((title, index) => ({ id: index + 1, title: title[lang], done: doneIds.has(index + 1) }));
 }
 

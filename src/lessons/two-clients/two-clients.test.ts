@@ -1,15 +1,8 @@
 // Lesson 8 over HTTP, both lanes: the same tasks as /api/v1 JSON and as HTML fragments, and a fragment URL opened directly.
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startLessonServer, type LessonServer, type Visitor } from '../../../test/support/lesson-server.js';
+import { expect, it } from 'vitest';
+import { useLessonServer } from '../../../test/support/lesson-server.js';
 
-let server: LessonServer;
-let visitor: Visitor;
-beforeAll(async () => { server = await startLessonServer('two-clients'); });
-afterAll(() => server.close());
-beforeEach(async () => {
-  visitor = await server.visitor();
-  await visitor.fetch('/lessons/two-clients/reset', { method: 'POST', redirect: 'manual' });
-});
+const { server, visitor } = useLessonServer('two-clients');
 
 const fragment = (path: string, init: RequestInit = {}) =>
   visitor.fetch(path, { ...init, headers: { 'HX-Request': 'true', ...init.headers } });

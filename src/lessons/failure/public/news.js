@@ -1,5 +1,5 @@
 // JSON lane: every failure is this script's to handle: the spinner, the disabled button, res.ok, try/catch, a retry.
-import { HttpError, sendJson } from '/static/lessons/shared/send.js';
+import { HttpError, sendJson, showError } from '/static/lessons/shared/send.js';
 
 const demo = document.getElementById('json-news-demo');
 const button = document.getElementById('json-news-button');
@@ -33,14 +33,13 @@ function showNews({ headline, publishedAt }) {
 button.addEventListener('click', async () => {
   button.disabled = true;
   loading.hidden = false;
-  error.hidden = true;
+  showError(error, '');
   try {
     showNews(await getNews());
   } catch (failure) {
-    error.textContent = failure instanceof HttpError
+    showError(error, failure instanceof HttpError
       ? `${demo.dataset.serverFailed} (HTTP ${failure.status})`
-      : `${demo.dataset.networkFailed} ${demo.dataset.triedTwice}`;
-    error.hidden = false;
+      : `${demo.dataset.networkFailed} ${demo.dataset.triedTwice}`);
   } finally {
     button.disabled = false;
     loading.hidden = true;

@@ -1,5 +1,5 @@
 // JSON lane: send the form as JSON; on 422, put each {"errors": {"field": "message"}} next to its field ourselves.
-import { sendJson } from '/static/lessons/shared/send.js';
+import { sendJson, showError } from '/static/lessons/shared/send.js';
 
 const form = document.getElementById('signup-json');
 const welcome = document.getElementById('signup-json-welcome');
@@ -9,7 +9,7 @@ form.querySelector('button[type="submit"]').disabled = false; // the HTML leaves
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   welcome.hidden = true;
-  error.hidden = true;
+  showError(error, '');
   try {
     const { user } = await sendJson('/api/form/signups', { body: Object.fromEntries(new FormData(form)) });
     showErrors({});
@@ -18,8 +18,7 @@ form.addEventListener('submit', async (event) => {
     welcome.hidden = false;
   } catch (failure) {
     if (failure.status === 422 && failure.data.errors) return showErrors(failure.data.errors);
-    error.textContent = failure.message;
-    error.hidden = false;
+    showError(error, failure.message);
   }
 });
 

@@ -1,5 +1,5 @@
 // JSON lane: on click, POST to /api/like, read {"likes": N}, and write N into the page ourselves.
-import { sendJson } from '/static/lessons/shared/send.js';
+import { sendJson, showError } from '/static/lessons/shared/send.js';
 
 const button = document.getElementById('like-button');
 const count = document.getElementById('count');
@@ -10,9 +10,8 @@ button.addEventListener('click', async () => {
     const data = await sendJson('/api/like');
     count.innerText = data.likes;
     button.classList.add('btn-liked');
-    error.hidden = true;
+    showError(error, '');
   } catch (failure) {
-    error.textContent = failure.message;
-    error.hidden = false;
+    showError(error, failure.message);
   }
 });

@@ -1,5 +1,5 @@
 // JSON lane: one answer, {"item", "count"}, written by this script into two places: the list and the badge.
-import { sendJson } from '/static/lessons/shared/send.js';
+import { sendJson, showError } from '/static/lessons/shared/send.js';
 
 const form = document.getElementById('oob-form-json');
 const input = document.getElementById('oob-text-json');
@@ -21,11 +21,6 @@ function renderItem(item) {
   return li;
 }
 
-function show(failure) {
-  problem.textContent = failure?.message ?? '';
-  problem.hidden = !failure;
-}
-
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
@@ -34,9 +29,9 @@ form.addEventListener('submit', async (event) => {
     badge.textContent = answer.count; // place two, elsewhere on the page
     form.reset();
     input.focus();
-    show(null);
+    showError(problem, '');
   } catch (failure) {
-    show(failure);
+    showError(problem, failure.message);
   }
 });
 
@@ -49,6 +44,6 @@ list.addEventListener('click', async (event) => {
     badge.textContent = answer.count;
     input.focus(); // the button that had focus is gone
   } catch (failure) {
-    show(failure);
+    showError(problem, failure.message);
   }
 });

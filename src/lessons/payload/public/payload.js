@@ -1,5 +1,5 @@
 // JSON lane: build a nested object from the fields, send it as JSON, and draw the answer into the page ourselves.
-import { sendJson } from '/static/lessons/shared/send.js';
+import { sendJson, showError } from '/static/lessons/shared/send.js';
 
 const name = document.getElementById('payload-json-name');
 const form = document.getElementById('payload-json-form');
@@ -23,10 +23,9 @@ form.addEventListener('submit', async (event) => {
     received.textContent = JSON.stringify(data.received, null, 2);
     comments.replaceChildren(...data.comments.map(renderComment));
     form.reset();
-    error.hidden = true;
+    showError(error, '');
   } catch (failure) {
-    error.textContent = failure.message;
-    error.hidden = false;
+    showError(error, failure.message);
   }
 });
 

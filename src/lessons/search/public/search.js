@@ -1,5 +1,5 @@
 // JSON lane: search when typing pauses, cancel the request a newer one replaces, drop late answers, draw the list.
-import { sendJson } from '/static/lessons/shared/send.js';
+import { sendJson, showError } from '/static/lessons/shared/send.js';
 
 const input = document.getElementById('json-search-input');
 const results = document.getElementById('json-search-results');
@@ -36,11 +36,10 @@ async function search({ again = false } = {}) {
     const data = await sendJson(`/api/search?q=${encodeURIComponent(query)}`, { method: 'GET', signal: inFlight.signal });
     if (ticket !== latest) return; // its body was already read when it was aborted: too late to cancel, not to ignore
     render(data);
-    error.hidden = true;
+    showError(error, '');
   } catch (failure) {
     if (failure.name === 'AbortError' || ticket !== latest) return;
-    error.textContent = failure.message;
-    error.hidden = false;
+    showError(error, failure.message);
   } finally {
     if (ticket === latest) indicator.hidden = true;
   }

@@ -1,4 +1,4 @@
-// The JSON lanes' one way to talk to the server: fetch with the CSRF token, JSON in and out.
+// The JSON lanes' one way to talk to the server: fetch with the CSRF token, JSON in and out; and the lane's error line.
 const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
 
 /** A response that is not 2xx: `status` and the parsed body (`data`) are there for the caller to branch on. */
@@ -23,4 +23,10 @@ export async function sendJson(url, { method = 'POST', body, signal } = {}) {
     throw new HttpError(response.status, data, data.error?.message ?? `${response.status} ${response.statusText}`);
   }
   return data;
+}
+
+/** Shows `message` in a lane's error line; an empty message hides the line (its last text stays, out of sight). */
+export function showError(line, message) {
+  if (message) line.textContent = message;
+  line.hidden = !message;
 }

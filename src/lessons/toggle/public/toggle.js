@@ -1,6 +1,6 @@
 // JSON lane: the client holds the rules. It keeps `signedIn` and `liked`, picks the URL and the method, and
 // knows that a 401 means "offer to log in". The server only answers {"liked", "likes"}.
-import { HttpError, sendJson } from '/static/lessons/shared/send.js';
+import { HttpError, sendJson, showError } from '/static/lessons/shared/send.js';
 
 const button = document.getElementById('json-toggle-button');
 const error = document.getElementById('json-toggle-error');
@@ -30,13 +30,12 @@ button.addEventListener('click', async () => {
   try {
     ({ liked, likes } = await send());
     signedIn = true;
-    error.hidden = true;
+    showError(error, '');
   } catch (failure) {
     if (failure instanceof HttpError && failure.status === 401) {
       signedIn = false;
     } else {
-      error.textContent = failure.message;
-      error.hidden = false;
+      showError(error, failure.message);
     }
   }
   draw();

@@ -1,5 +1,5 @@
 // JSON lane: this page is one more client of /api/v1, as a phone app would be: it fetches data and draws it itself.
-import { sendJson } from '/static/lessons/shared/send.js';
+import { sendJson, showError } from '/static/lessons/shared/send.js';
 
 const demo = document.getElementById('json-tasks-demo');
 const list = document.getElementById('json-task-list');
@@ -40,10 +40,9 @@ function drawTask() {
 async function talk(work) {
   try {
     await work();
-    error.hidden = true;
+    showError(error, '');
   } catch (failure) {
-    error.textContent = failure.message;
-    error.hidden = false;
+    showError(error, failure.message);
   }
 }
 

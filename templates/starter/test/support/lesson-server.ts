@@ -2,6 +2,7 @@
 // with a cookie and a CSRF token, as a browser would have after loading the page.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 
 export interface Visitor {
@@ -30,6 +31,25 @@ export async function startLessonServer(lessonId: string): Promise<LessonServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A lesson test's setup: the app from the file's first test to its last, and before each test a new visitor on
+ * the lesson's page with the lesson reset (its Reset button). Both objects are the live ones whenever a test runs.
+ */
+export function useLessonServer(lessonId: string): { server: LessonServer; visitor: Visitor } {
+  const server = {} as LessonServer;
+  const visitor = {} as Visitor;
+  beforeAll(async () => {
+    Object.assign(server, await startLessonServer(lessonId));
+  });
+  afterAll(() => server.close?.());
+  beforeEach(async () => {
+    Object.assign(visitor, await server.visitor());
+    const reset = await visitor.fetch(`/lessons/${lessonId}/reset`, { method: 'POST', redirect: 'manual' });
+    expect(reset.status, `POST /lessons/${lessonId}/reset`).toBe(303);
+  });
+  return { server, visitor };
 }
 
 /** Loads a page, keeping the visitor cookie it sets and the CSRF token from its <meta name="csrf-token">. */
