@@ -12,7 +12,10 @@ export interface Exchange {
   responseHeaders: Array<[string, string]>;
   requestBody: string;
   responseType: string;
+  /** The body as the page shows it: at most shownBodyChars characters of it. */
   responseBody: string;
+  /** Bytes of the body left out of responseBody (a whole page answered to the address bar, say). */
+  responseBodyCut?: number;
   bytes: number;
   gzipBytes: number;
   serverMs: number;

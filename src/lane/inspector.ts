@@ -20,6 +20,13 @@ const shownResponseHeader = /^(hx-.*|vary|location)$/;
 /** Lets the browser side of the inspector tie its own timings to this exchange. */
 export const exchangeIdHeader = 'X-Inspector-Exchange';
 
+/**
+ * How much of a response body an exchange keeps to show. A lane that answers the whole page (a fragment
+ * URL opened in the address bar) would otherwise carry the page, with its own inspector list inside, into
+ * the next page it shows: every such answer would double the next one.
+ */
+export const shownBodyChars = 8 * 1024;
+
 const keepAliveMs = 20_000;
 const maxOpenStreams = 1000;
 
@@ -120,6 +127,7 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
 
 function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
   const { text, pretty } = serializeBody(ctx.body);
+  const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
   const responseHeaders = Object.entries(ctx.response.headers)
     .filter(([name]) => shownResponseHeader.test(name) && name !== exchangeIdHeader.toLowerCase())
     .map(([name, value]): [string, string] => [name, String(value)]);
@@ -131,7 +139,8 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
     status: ctx.status,
     responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
-    responseBody: pretty,
+    responseBody: shown,
+    responseBodyCut: shown === pretty ? undefined : Buffer.byteLength(pretty) - Buffer.byteLength(shown),
     bytes: Buffer.byteLength(text),
     serverMs: Math.round(serverMs * 10) / 10,
   };
@@ -172,19 +181,21 @@ function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'reque
 
 /**
  * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing
- * costs more than all the rest of recording, and most recorded exchanges are never looked at.
+ * costs more than all the rest of recording, and most recorded exchanges are never looked at. A body
+ * too long to show in full is measured at once instead, so no exchange holds more than it shows.
  */
 class RecordedExchange implements Exchange {
-  readonly #wire: string;
+  #wire: string | undefined;
   #gzipBytes: number | undefined;
 
   constructor(fields: Omit<Exchange, 'gzipBytes'>, wire: string) {
     Object.assign(this, fields);
-    this.#wire = wire;
+    if (wire.length > shownBodyChars) this.#gzipBytes = gzipSync(wire).length;
+    else this.#wire = wire;
   }
 
   get gzipBytes(): number {
-    return (this.#gzipBytes ??= this.bytes === 0 ? 0 : gzipSync(this.#wire).length);
+    return (this.#gzipBytes ??= this.#wire ? gzipSync(this.#wire).length : 0);
   }
 }
 // The fields Object.assign sets, declared for the type checker.
