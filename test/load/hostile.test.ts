@@ -57,6 +57,19 @@ describe.each([...surface.routes, ...surface.files])('$methods $path', (route) =
     expect(await setup.fingerprint()).toEqual(before);
   });
 
+  it('a body nested deeper than any form: 400 (JSON), and every lesson page still renders', async () => {
+    const deepJson = `{"thread":3,"name":"ab","text":"hi","done":true,"q":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const deepForm = `thread=3&name=ab&text=hi&done=true&q${'[a]'.repeat(2000)}=1`;
+    for (const method of bodyMethods(route)) {
+      const json = await send(method, route.path, withBody(session(), 'application/json', deepJson), deepJson);
+      expect(json.status, method).toBe(route.file ? 405 : 400);
+      const form = await send(method, route.path, withBody(session(), 'application/x-www-form-urlencoded', deepForm), deepForm);
+      expect(form.status, method).toBeGreaterThanOrEqual(200);
+      expect(form.status, method).toBeLessThan(500);
+    }
+    for (const page of await setup.fingerprint()) expect(page.slice(0, 3)).toBe('200');
+  });
+
   it('an oversized body: 413, declared or chunked', async () => {
     const big = `{"a":"${'x'.repeat(20_000)}"}`;
     const chunked = `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`;
@@ -95,6 +108,22 @@ describe.each([...surface.routes, ...surface.files])('$methods $path', (route) =
       for (const method of route.methods) expect(allowed, notServed[i]).toContain(method);
     }
     expect((await send('BREW', route.path, session())).status).toBe(400);
+  });
+
+  it('broken percent-encoding and NULs in the path, a parameter, the query, a cookie, a form: below 500', async () => {
+    const bad = '%E0%A4%A%ZZ%00';
+    const method = route.methods[0]!;
+    const paths = [`${route.path}${bad}`, `${route.path}?${bad}=${bad}&q=${bad}&q=${bad}`];
+    if (route.pattern) paths.push(route.pattern.fill('x').replace(/x$/, bad));
+    const answers = await Promise.all([
+      ...paths.map((path) => send(method, path, session())),
+      send(method, route.path, { ...session(), Cookie: `${setup.visitor.cookie}; hxd_lang=${bad}; hxd_text=${bad}` }),
+      send('POST', route.path, withBody(session(), 'application/x-www-form-urlencoded', `${bad}=${bad}&_csrf=${bad}`), `${bad}=${bad}&_csrf=${bad}`),
+    ]);
+    for (const res of answers) {
+      expect(res.status).toBeGreaterThan(0);
+      expect(res.status).toBeLessThan(500);
+    }
   });
 
   it('a 20 KB URL or a 20 KB header: 431', async () => {

@@ -13,7 +13,7 @@ export interface HostileSetup {
   /** The visitor's cookie and token: hostile requests get past the CSRF check and reach the code behind it. */
   session(): Record<string, string>;
   send(method: string, path: string, headers: Record<string, string>, body?: string, options?: SendOptions): Promise<SocketAnswer>;
-  /** Every lesson page as this visitor sees it, minus the inspector's lists (which show every request). */
+  /** Every lesson page (status and HTML) as this visitor sees it, minus the inspector's lists (which show every request). */
   fingerprint(): Promise<string[]>;
   /** Faults the server reported (a 5xx or a crash caught by Koa) since the last call; hang-ups do not count. */
   takeFaults(): unknown[];
@@ -32,7 +32,10 @@ export async function hostileSetup(): Promise<HostileSetup> {
   const send: HostileSetup['send'] = (method, path, headers, body = '', options) =>
     sendRaw(server.url, requestBytes(method, path, headers, body), options);
   const surface = await readSurface(server.demo, server.url, session());
-  const page = async (path: string) => (await rawRequest(server.url, path, { headers: { Cookie: visitor.cookie } })).text;
+  const page = async (path: string) => {
+    const res = await rawRequest(server.url, path, { headers: { Cookie: visitor.cookie } });
+    return `${res.status} ${res.text}`;
+  };
   return {
     server,
     visitor,
