@@ -28,6 +28,8 @@ const notes = [
   'latency is measured by autocannon in whole milliseconds; CPU/req is the server process\'s CPU time per request.',
   'ratios: throughput against bare Koa in the same round; start-up against a bare node:http script (median of ' +
     `${config.startupRuns}); page against the budget; the fragment exchange against the JSON one.`,
+  'start-up floor: a server that only loads the fixed stack and renders one template, started the same way: ' +
+    'what no change to this project can take away (the project\'s own share is the difference).',
 ];
 
 const figures = {};
