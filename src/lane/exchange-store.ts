@@ -27,9 +27,12 @@ export type ExchangeListener = (exchange: Exchange) => void;
 
 interface Visitor {
   lastSeen: number;
-  exchanges: Exchange[];
+  /** Oldest first, one list per lesson and lane (keyed `lessonId lane`), each at most perLane long. */
+  lanes: Map<string, Exchange[]>;
   listeners: Set<ExchangeListener>;
 }
+
+const laneKey = (lessonId: string, lane: LaneId) => `${lessonId} ${lane}`;
 
 export interface StoreLimits {
   /** Exchanges kept per visitor and lane. */
@@ -57,17 +60,16 @@ export class ExchangeStore {
 
   add(visitorId: string, exchange: Exchange): void {
     const visitor = this.#touch(visitorId);
-    visitor.exchanges.push(exchange);
-    const sameLane = visitor.exchanges.filter((e) => e.lessonId === exchange.lessonId && e.lane === exchange.lane);
-    if (sameLane.length > this.#limits.perLane) visitor.exchanges.splice(visitor.exchanges.indexOf(sameLane[0]!), 1);
+    const key = laneKey(exchange.lessonId, exchange.lane);
+    const lane = visitor.lanes.get(key) ?? visitor.lanes.set(key, []).get(key)!;
+    lane.push(exchange);
+    if (lane.length > this.#limits.perLane) lane.shift();
     for (const listener of visitor.listeners) listener(exchange);
   }
 
   /** Newest first. */
   list(visitorId: string, lessonId: string, lane: LaneId): Exchange[] {
-    const visitor = this.#visitors.get(visitorId);
-    if (!visitor) return [];
-    return visitor.exchanges.filter((e) => e.lessonId === lessonId && e.lane === lane).reverse();
+    return [...(this.#visitors.get(visitorId)?.lanes.get(laneKey(lessonId, lane)) ?? [])].reverse();
   }
 
   subscribe(visitorId: string, listener: ExchangeListener): () => void {
@@ -92,7 +94,7 @@ export class ExchangeStore {
 
   /** Map order is recency order: a touched visitor moves to the end, the stalest is first. */
   #touch(visitorId: string): Visitor {
-    const visitor = this.#visitors.get(visitorId) ?? { lastSeen: 0, exchanges: [], listeners: new Set() };
+    const visitor = this.#visitors.get(visitorId) ?? { lastSeen: 0, lanes: new Map(), listeners: new Set() };
     this.#visitors.delete(visitorId);
     this.#visitors.set(visitorId, visitor);
     visitor.lastSeen = Date.now();

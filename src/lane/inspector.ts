@@ -14,11 +14,15 @@ const shownRequestHeaders = [
   'Accept', 'Content-Type', 'X-CSRF-Token',
 ];
 
+/** Each with the lower-case key Node files it under. */
+const shownRequestHeaderKeys = shownRequestHeaders.map((name) => [name, name.toLowerCase()] as const);
+
 /** Response headers that steer the client: htmx's HX-* instructions, caching by HX-Request, redirects. */
 const shownResponseHeader = /^(hx-.*|vary|location)$/;
 
 /** Lets the browser side of the inspector tie its own timings to this exchange. */
 export const exchangeIdHeader = 'X-Inspector-Exchange';
+const exchangeIdName = exchangeIdHeader.toLowerCase();
 
 /**
  * How much of a response body an exchange keeps to show. A lane that answers the whole page (a fragment
@@ -128,9 +132,10 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
 function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
   const { text, pretty } = serializeBody(ctx.body);
   const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
-  const responseHeaders = Object.entries(ctx.response.headers)
-    .filter(([name]) => shownResponseHeader.test(name) && name !== exchangeIdHeader.toLowerCase())
-    .map(([name, value]): [string, string] => [name, String(value)]);
+  const responseHeaders: Array<[string, string]> = [];
+  for (const name of ctx.res.getHeaderNames()) {
+    if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
+  }
   const fields = {
     id,
     lessonId,
@@ -167,9 +172,9 @@ function describeHangUp(ctx: Context, id: number, lessonId: string, lane: Exchan
 
 function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
   const requestHeaders: Array<[string, string]> = [];
-  for (const name of shownRequestHeaders) {
-    const value = ctx.get(name);
-    if (value) requestHeaders.push([name, value]);
+  for (const [name, key] of shownRequestHeaderKeys) {
+    const value = ctx.req.headers[key];
+    if (value) requestHeaders.push([name, String(value)]);
   }
   return {
     method: ctx.method,

@@ -27,10 +27,9 @@ type Send = (method: string, path: string, headers?: Record<string, string>, bod
 
 /** The layers of every router mounted on the app (pages and each lesson's lanes). */
 function routerLayers(demo: DemoApp): Layer[] {
-  const routers = demo.app.middleware
-    .map((middleware) => (middleware as { router?: { stack: Layer[] } }).router)
-    .filter((router) => router !== undefined);
-  return routers.flatMap((router) => router!.stack).filter((layer) => layer.methods.length > 0 && typeof layer.path === 'string');
+  return demo.routers
+    .flatMap((router) => router.stack as unknown as Layer[])
+    .filter((layer) => layer.methods.length > 0 && typeof layer.path === 'string');
 }
 
 const served = (layer: Layer) => layer.methods.filter((method) => method !== 'HEAD' && method !== 'OPTIONS');
