@@ -23,7 +23,7 @@ const parts = [
 ];
 const socketWrites = new Set(['writev', 'writeUtf8String', 'writeBuffer', 'writeLatin1String', 'writeAsciiString']);
 
-function categorize(profile, [from, to]) {
+export function categorize(profile, [from, to]) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
