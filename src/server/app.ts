@@ -71,9 +71,10 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(verifyCsrf());
   if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
+  // Lanes first: most requests are theirs, and no lane path is a page's.
+  app.use(lanes.middleware);
   app.use(pages.routes());
   app.use(pages.allowedMethods());
-  app.use(lanes.middleware);
 
   return { app, inspector, routers: [pages, ...lanes.routers], close: () => inspector.close() };
 }
