@@ -1,8 +1,7 @@
 // htmx-demo serve: builds the app, listens, prints the banner and a line per request, and shuts down cleanly.
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'koa';
-import { createApp, type DemoApp } from '../server/app.js';
-import { isClientGone } from '../server/errors.js';
+import type { DemoApp } from '../server/app.js';
 import { listen } from './listen.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
 import { openBrowser } from './open-browser.js';
@@ -13,26 +12,31 @@ import { isLoopbackHost, localUrl, networkUrls } from './urls.js';
 /** How long open connections (a stuck download, say) may hold up the exit after Ctrl+C. */
 export const forceExitMs = 2000;
 
-/** Resolves once the server is listening; from then on the process lives until a signal stops it. */
+/** Resolves once the server is listening and its app is built; from then on the process lives until a signal stops it. */
 export async function serve(options: ServeOptions): Promise<void> {
-  // 1. Build the app; its request log and errors go to the terminal.
+  // 1. Listen on the asked-for port, or the next free one, before the app is even loaded: a browser that asks
+  //    this early waits a moment for its page (requests are held until step 2) instead of being refused.
   ignoreClosedOutput();
-  const demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
-  demo.app.on('error', (err: unknown, ctx?: Context) => {
-    if (isClientGone(err) && !options.debug) return; // a closed tab is not the server's error
-    printAppError(err, ctx ? `${ctx.method} ${ctx.originalUrl}` : '', options.debug);
-  });
-  const server = createServer(demo.app.callback());
+  const server = createServer();
+  const held = holdRequests(server);
+  const port = await listen(server, options);
+  server.on('error', (err) => printAppError(err, 'server', options.debug));
 
-  // 2. Listen on the asked-for port, or the next free one.
-  let port: number;
+  // 2. Build the app (Koa, the lessons, the views: most of the start-up time); its request log and errors go to the terminal.
+  let demo: DemoApp;
   try {
-    port = await listen(server, options);
+    const [{ createApp }, { isClientGone }] = await Promise.all([import('../server/app.js'), import('../server/errors.js')]);
+    demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
+    demo.app.on('error', (err: unknown, ctx?: Context) => {
+      if (isClientGone(err) && !options.debug) return; // a closed tab is not the server's error
+      printAppError(err, ctx ? `${ctx.method} ${ctx.originalUrl}` : '', options.debug);
+    });
   } catch (err) {
-    demo.close();
+    server.close();
+    server.closeAllConnections();
     throw err;
   }
-  server.on('error', (err) => printAppError(err, 'server', options.debug));
+  held.release(demo.app.callback());
 
   // 3. Stop cleanly on Ctrl+C or a service manager's SIGTERM: ready before the banner invites anyone to press it.
   stopOnSignals(server, demo);
@@ -53,6 +57,19 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   // 5. Open the browser if asked; a failure is only a note.
   if (options.open) openBrowser(url, (reason) => printNote(`Could not open a browser (${reason}); open ${url} yourself.`));
+}
+
+/** Requests that come before the app is ready wait for it (their bodies stay unread until then). */
+function holdRequests(server: Server): { release(handler: RequestListener): void } {
+  let handler: RequestListener | undefined;
+  const waiting: Array<[IncomingMessage, ServerResponse]> = [];
+  server.on('request', (req, res) => (handler ? handler(req, res) : waiting.push([req, res])));
+  return {
+    release(ready) {
+      handler = ready;
+      for (const [req, res] of waiting.splice(0)) ready(req, res);
+    },
+  };
 }
 
 function stopOnSignals(server: Server, demo: DemoApp): void {

@@ -12,7 +12,10 @@ export interface Exchange {
   responseHeaders: Array<[string, string]>;
   requestBody: string;
   responseType: string;
+  /** The body as the page shows it: at most shownBodyChars characters of it. */
   responseBody: string;
+  /** Bytes of the body left out of responseBody (a whole page answered to the address bar, say). */
+  responseBodyCut?: number;
   bytes: number;
   gzipBytes: number;
   serverMs: number;
@@ -24,9 +27,14 @@ export type ExchangeListener = (exchange: Exchange) => void;
 
 interface Visitor {
   lastSeen: number;
-  exchanges: Exchange[];
+  /** What its exchanges hold, roughly (see sizeOf). */
+  bytes: number;
+  /** Oldest first, one list per lesson and lane (keyed `lessonId lane`), each at most perLane long. */
+  lanes: Map<string, Exchange[]>;
   listeners: Set<ExchangeListener>;
 }
+
+const laneKey = (lessonId: string, lane: LaneId) => `${lessonId} ${lane}`;
 
 export interface StoreLimits {
   /** Exchanges kept per visitor and lane. */
@@ -35,14 +43,29 @@ export interface StoreLimits {
   maxVisitors: number;
   /** A visitor with no traffic and no open stream for this long is forgotten. */
   idleMs: number;
+  /**
+   * What all exchanges together may hold. A visitor id is only a cookie anyone can make up: without this, 500
+   * made-up visitors sending the largest requests allowed to every lane would keep gigabytes. Past it, the
+   * visitors idle longest (with no open stream) are forgotten first.
+   */
+  maxBytes: number;
 }
 
-export const defaultLimits: StoreLimits = { perLane: 20, maxVisitors: 500, idleMs: 30 * 60_000 };
+export const defaultLimits: StoreLimits = { perLane: 20, maxVisitors: 500, idleMs: 30 * 60_000, maxBytes: 64 * 1024 * 1024 };
+
+/** The text an exchange keeps (two bytes a character, as V8 may store it), give or take its fixed fields. */
+function sizeOf(exchange: Exchange): number {
+  let chars = exchange.url.length + exchange.requestBody.length + exchange.responseBody.length + exchange.responseType.length;
+  for (const [name, value] of exchange.requestHeaders) chars += name.length + value.length;
+  for (const [name, value] of exchange.responseHeaders) chars += name.length + value.length;
+  return 2 * chars + 200;
+}
 
 export class ExchangeStore {
   readonly #visitors = new Map<string, Visitor>();
   readonly #limits: StoreLimits;
   #nextId = 1;
+  #bytes = 0;
 
   constructor(limits: Partial<StoreLimits> = {}) {
     this.#limits = { ...defaultLimits, ...limits };
@@ -54,17 +77,20 @@ export class ExchangeStore {
 
   add(visitorId: string, exchange: Exchange): void {
     const visitor = this.#touch(visitorId);
-    visitor.exchanges.push(exchange);
-    const sameLane = visitor.exchanges.filter((e) => e.lessonId === exchange.lessonId && e.lane === exchange.lane);
-    if (sameLane.length > this.#limits.perLane) visitor.exchanges.splice(visitor.exchanges.indexOf(sameLane[0]!), 1);
+    const key = laneKey(exchange.lessonId, exchange.lane);
+    const lane = visitor.lanes.get(key) ?? visitor.lanes.set(key, []).get(key)!;
+    lane.push(exchange);
+    this.#grow(visitor, sizeOf(exchange));
+    if (lane.length > this.#limits.perLane) this.#grow(visitor, -sizeOf(lane.shift()!));
+    while (this.#bytes > this.#limits.maxBytes && this.#evictStalest(visitor)) {
+      // forget the visitors idle longest until the exchanges fit again
+    }
     for (const listener of visitor.listeners) listener(exchange);
   }
 
   /** Newest first. */
   list(visitorId: string, lessonId: string, lane: LaneId): Exchange[] {
-    const visitor = this.#visitors.get(visitorId);
-    if (!visitor) return [];
-    return visitor.exchanges.filter((e) => e.lessonId === lessonId && e.lane === lane).reverse();
+    return [...(this.#visitors.get(visitorId)?.lanes.get(laneKey(lessonId, lane)) ?? [])].reverse();
   }
 
   subscribe(visitorId: string, listener: ExchangeListener): () => void {
@@ -80,16 +106,21 @@ export class ExchangeStore {
     return this.#visitors.size;
   }
 
+  /** What all kept exchanges hold, roughly: never much past maxBytes. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
   /** Forgets idle visitors; listeners keep a visitor alive. */
   sweep(now = Date.now()): void {
     for (const [id, visitor] of this.#visitors) {
-      if (visitor.listeners.size === 0 && now - visitor.lastSeen > this.#limits.idleMs) this.#visitors.delete(id);
+      if (visitor.listeners.size === 0 && now - visitor.lastSeen > this.#limits.idleMs) this.#forget(id, visitor);
     }
   }
 
   /** Map order is recency order: a touched visitor moves to the end, the stalest is first. */
   #touch(visitorId: string): Visitor {
-    const visitor = this.#visitors.get(visitorId) ?? { lastSeen: 0, exchanges: [], listeners: new Set() };
+    const visitor = this.#visitors.get(visitorId) ?? { lastSeen: 0, bytes: 0, lanes: new Map(), listeners: new Set() };
     this.#visitors.delete(visitorId);
     this.#visitors.set(visitorId, visitor);
     visitor.lastSeen = Date.now();
@@ -97,12 +128,24 @@ export class ExchangeStore {
     return visitor;
   }
 
-  #evictStalest(): void {
+  /** Forgets the visitor idle longest that has no stream open (and is not `keep`); false if there is none. */
+  #evictStalest(keep?: Visitor): boolean {
     for (const [id, visitor] of this.#visitors) {
-      if (visitor.listeners.size === 0) {
-        this.#visitors.delete(id);
-        return;
+      if (visitor.listeners.size === 0 && visitor !== keep) {
+        this.#forget(id, visitor);
+        return true;
       }
     }
+    return false;
+  }
+
+  #forget(id: string, visitor: Visitor): void {
+    this.#visitors.delete(id);
+    this.#bytes -= visitor.bytes;
+  }
+
+  #grow(visitor: Visitor, bytes: number): void {
+    visitor.bytes += bytes;
+    this.#bytes += bytes;
   }
 }

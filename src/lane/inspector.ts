@@ -14,11 +14,22 @@ const shownRequestHeaders = [
   'Accept', 'Content-Type', 'X-CSRF-Token',
 ];
 
+/** Each with the lower-case key Node files it under. */
+const shownRequestHeaderKeys = shownRequestHeaders.map((name) => [name, name.toLowerCase()] as const);
+
 /** Response headers that steer the client: htmx's HX-* instructions, caching by HX-Request, redirects. */
 const shownResponseHeader = /^(hx-.*|vary|location)$/;
 
 /** Lets the browser side of the inspector tie its own timings to this exchange. */
 export const exchangeIdHeader = 'X-Inspector-Exchange';
+const exchangeIdName = exchangeIdHeader.toLowerCase();
+
+/**
+ * How much of a response body an exchange keeps to show. A lane that answers the whole page (a fragment
+ * URL opened in the address bar) would otherwise carry the page, with its own inspector list inside, into
+ * the next page it shows: every such answer would double the next one.
+ */
+export const shownBodyChars = 8 * 1024;
 
 const keepAliveMs = 20_000;
 const maxOpenStreams = 1000;
@@ -120,9 +131,11 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
 
 function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
   const { text, pretty } = serializeBody(ctx.body);
-  const responseHeaders = Object.entries(ctx.response.headers)
-    .filter(([name]) => shownResponseHeader.test(name) && name !== exchangeIdHeader.toLowerCase())
-    .map(([name, value]): [string, string] => [name, String(value)]);
+  const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
+  const responseHeaders: Array<[string, string]> = [];
+  for (const name of ctx.res.getHeaderNames()) {
+    if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
+  }
   const fields = {
     id,
     lessonId,
@@ -131,7 +144,8 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
     status: ctx.status,
     responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
-    responseBody: pretty,
+    responseBody: shown,
+    responseBodyCut: shown === pretty ? undefined : Buffer.byteLength(pretty) - Buffer.byteLength(shown),
     bytes: Buffer.byteLength(text),
     serverMs: Math.round(serverMs * 10) / 10,
   };
@@ -158,9 +172,9 @@ function describeHangUp(ctx: Context, id: number, lessonId: string, lane: Exchan
 
 function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
   const requestHeaders: Array<[string, string]> = [];
-  for (const name of shownRequestHeaders) {
-    const value = ctx.get(name);
-    if (value) requestHeaders.push([name, value]);
+  for (const [name, key] of shownRequestHeaderKeys) {
+    const value = ctx.req.headers[key];
+    if (value) requestHeaders.push([name, String(value)]);
   }
   return {
     method: ctx.method,
@@ -172,19 +186,21 @@ function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'reque
 
 /**
  * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing
- * costs more than all the rest of recording, and most recorded exchanges are never looked at.
+ * costs more than all the rest of recording, and most recorded exchanges are never looked at. A body
+ * too long to show in full is measured at once instead, so no exchange holds more than it shows.
  */
 class RecordedExchange implements Exchange {
-  readonly #wire: string;
+  #wire: string | undefined;
   #gzipBytes: number | undefined;
 
   constructor(fields: Omit<Exchange, 'gzipBytes'>, wire: string) {
     Object.assign(this, fields);
-    this.#wire = wire;
+    if (wire.length > shownBodyChars) this.#gzipBytes = gzipSync(wire).length;
+    else this.#wire = wire;
   }
 
   get gzipBytes(): number {
-    return (this.#gzipBytes ??= this.bytes === 0 ? 0 : gzipSync(this.#wire).length);
+    return (this.#gzipBytes ??= this.#wire ? gzipSync(this.#wire).length : 0);
   }
 }
 // The fields Object.assign sets, declared for the type checker.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { renderFile } from '../server/views.js';
-import type { Lang } from '../server/i18n.js';
+import { type Lang, messages } from '../server/i18n.js';
 import { type LaneId, laneIds, type Lesson } from './types.js';
 
 export interface LaneRoute {
@@ -13,7 +13,9 @@ export interface LaneRoute {
 
 export interface MountedLanes {
   /** The lanes' routers, in lesson order. */
-  middleware: Middleware[];
+  routers: Router[];
+  /** One middleware for every lane: the router whose paths the request's is among answers it (or says 405). */
+  middleware: Middleware;
   /** Which lesson and lane a request is for, known before any lane code runs. */
   match(ctx: Context): LaneRoute | undefined;
 }
@@ -35,8 +37,22 @@ export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): Mounted
     }
   }
 
+  // Each lane's router with its 405 answer. A request goes straight to the router that knows its path (lanes'
+  // paths are their own), rather than down a chain of two middlewares per lane, each matching the path again.
+  const dispatchers = routers.map(({ router }) => {
+    const routes = router.routes() as Middleware;
+    const allowedMethods = router.allowedMethods() as Middleware;
+    const dispatch: Middleware = (ctx, next) => routes(ctx, () => allowedMethods(ctx, next));
+    return { router, dispatch };
+  });
+  const knowsPath = (router: Router, ctx: Context) => router.match(ctx.path, ctx.method).path.some((layer) => layer.methods.length > 0);
+
   return {
-    middleware: routers.flatMap(({ router }) => [router.routes(), router.allowedMethods()] as Middleware[]),
+    routers: routers.map(({ router }) => router),
+    middleware: (ctx, next) => {
+      const found = dispatchers.find(({ router }) => knowsPath(router, ctx));
+      return found ? found.dispatch(ctx, next) : next();
+    },
     match(ctx) {
       const found = routers.find(({ router }) => router.match(ctx.path, ctx.method).route);
       return found && { lesson: found.lesson, lane: found.lane };
@@ -46,5 +62,15 @@ export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): Mounted
 
 /** What a lesson's views see: the request's locals, `t` with the lesson's own words, and `locals`. */
 export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
-  return { ...ctx.state, t: { ...ctx.state.t, ...lesson.words[ctx.state.lang as Lang] }, ...locals };
+  return { ...ctx.state, t: lessonWords(ctx.state.t, lesson, ctx.state.lang as Lang), ...locals };
+}
+
+/** The page's words and a lesson's, merged once per lesson and language rather than on every render. */
+const merged = new WeakMap<Lesson, Partial<Record<Lang, object>>>();
+
+function lessonWords(t: object, lesson: Lesson, lang: Lang): object {
+  if (t !== messages[lang]) return { ...t, ...lesson.words[lang] }; // words of its own: nothing to share
+  let byLang = merged.get(lesson);
+  if (!byLang) merged.set(lesson, (byLang = {}));
+  return (byLang[lang] ??= { ...t, ...lesson.words[lang] });
 }

@@ -1,5 +1,6 @@
 // createApp: the whole Koa app (pages, lessons, inspector, static files). It never listens itself.
 import { join } from 'node:path';
+import type Router from '@koa/router';
 import Koa from 'koa';
 import { createInspector, type Inspector } from '../lane/inspector.js';
 import { delayLanes, type Latency } from '../lane/latency.js';
@@ -14,7 +15,7 @@ import type { Lang } from './i18n.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './paths.js';
 import { logRequests, type RequestRecord } from './request-log.js';
 import { limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
-import { serveStatic } from './static.js';
+import { serveFolders } from './static.js';
 import { identifyVisitor, verifyCsrf } from './visitor.js';
 
 export const bodyLimitBytes = 16 * 1024;
@@ -35,6 +36,8 @@ export interface AppOptions {
 export interface DemoApp {
   app: Koa;
   inspector: Inspector;
+  /** Every router the app mounts (the pages', then each lesson's lanes'): what a tool can list its routes from. */
+  routers: Router[];
   /** Ends open inspector streams and timers, so the server can close. */
   close(): void;
 }
@@ -55,21 +58,24 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(handleErrors());
   app.use(securityHeaders());
   app.use(limitBodySize(bodyLimitBytes));
-  app.use(serveStatic(`/vendor/htmx/${htmxVersion}/`, htmxDistDir, { maxAge: 31_536_000, immutable: true }));
-  app.use(serveStatic('/vendor/highlight.js/', highlightStylesDir, { maxAge: 86_400 }));
-  app.use(serveStatic('/static/lessons/shared/', join(lessonsDir, 'shared', 'public'), { maxAge: 0 }));
-  for (const lesson of lessons) {
-    app.use(serveStatic(`/static/lessons/${lesson.id}/`, join(lesson.dir, 'public'), { maxAge: 0 }));
-  }
-  app.use(serveStatic('/static/', join(templatesDir, 'assets'), { maxAge: 0 }));
+  app.use(
+    serveFolders([
+      { prefix: `/vendor/htmx/${htmxVersion}/`, root: htmxDistDir, maxAge: 31_536_000, immutable: true },
+      { prefix: '/vendor/highlight.js/', root: highlightStylesDir, maxAge: 86_400 },
+      { prefix: '/static/lessons/shared/', root: join(lessonsDir, 'shared', 'public'), maxAge: 0 },
+      ...lessons.map((lesson) => ({ prefix: `/static/lessons/${lesson.id}/`, root: join(lesson.dir, 'public'), maxAge: 0 })),
+      { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
+    ]),
+  );
   app.use(identifyVisitor({ defaultLang: lang }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(verifyCsrf());
   if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
+  // Lanes first: most requests are theirs, and no lane path is a page's.
+  app.use(lanes.middleware);
   app.use(pages.routes());
   app.use(pages.allowedMethods());
-  for (const middleware of lanes.middleware) app.use(middleware);
 
-  return { app, inspector, close: () => inspector.close() };
+  return { app, inspector, routers: [pages, ...lanes.routers], close: () => inspector.close() };
 }

@@ -20,6 +20,23 @@ export interface StaticOptions {
   immutable?: boolean;
 }
 
+export interface Folder extends StaticOptions {
+  /** The URL prefix, e.g. /static/; a longer prefix listed first wins over a shorter one that also matches. */
+  prefix: string;
+  root: string;
+}
+
+/** Several folders, each under its prefix, in one middleware: a request for none of them passes on at once. */
+export function serveFolders(folders: Folder[]): Middleware {
+  const served = folders.map(({ prefix, root, ...options }) => ({ prefix, serve: serveStatic(prefix, root, options) }));
+  const roots = [...new Set(folders.map(({ prefix }) => prefix.slice(0, prefix.indexOf('/', 1) + 1)))];
+  return (ctx, next) => {
+    if (!roots.some((root) => ctx.path.startsWith(root))) return next();
+    const folder = served.find(({ prefix }) => ctx.path.startsWith(prefix));
+    return folder ? folder.serve(ctx, next) : next();
+  };
+}
+
 export function serveStatic(prefix: string, root: string, { maxAge, immutable = false }: StaticOptions): Middleware {
   const rootDir = resolve(root);
   return async (ctx, next) => {

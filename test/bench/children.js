@@ -2,12 +2,14 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 
-/** BENCH_PROFILE=<dir> writes a CPU profile of every server child there (`node --cpu-prof`). */
-const execArgv = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const profile = (dir) => ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 
-/** Forks `script`, waits for the `{ port }` message it sends once listening. */
-export async function startChild(script, args = []) {
-  const child = fork(script, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * Forks `script`, waits for the `{ port }` message it sends once listening. A `profileDir` (or BENCH_PROFILE=<dir>
+ * for every child) has it write a CPU profile there when it stops (`node --cpu-prof`).
+ */
+export async function startChild(script, args = [], { profileDir = process.env.BENCH_PROFILE } = {}) {
+  const child = fork(script, args, { execArgv: profileDir ? profile(profileDir) : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const [message] = await Promise.race([
     once(child, 'message'),
     once(child, 'exit').then(([code]) => { throw new Error(`${script} exited (${code}) before listening`); }),
@@ -15,11 +17,11 @@ export async function startChild(script, args = []) {
   return {
     url: `http://127.0.0.1:${message.port}`,
     pid: child.pid,
-    /** The child's CPU time so far (user + system), in microseconds. */
+    /** The child's CPU time so far (user + system), and the time on its monotonic clock, both in microseconds. */
     async cpuMicros() {
       child.send('cpu');
-      const [{ cpu }] = await once(child, 'message');
-      return cpu.user + cpu.system;
+      const [{ cpu, now }] = await once(child, 'message');
+      return { cpu: cpu.user + cpu.system, now };
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

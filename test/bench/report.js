@@ -28,6 +28,15 @@ export function rows({ throughput, startup, pageWeight }, targets) {
       ratio: startup.ratio,
       pass: startup.ratio <= targets.startup,
     });
+    if (startup.stackMs !== undefined) {
+      table.push({
+        figure: 'start-up floor: koa, router, ejs, commander, chalk',
+        target: '',
+        measured: `${ms(startup.stackMs)} (node:http ${ms(startup.bareMs)})`,
+        ratio: startup.stackRatio,
+        pass: null,
+      });
+    }
   }
   if (pageWeight) {
     const { page, exchanges } = pageWeight;

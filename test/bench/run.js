@@ -3,6 +3,7 @@
 // Sections can be picked: `node test/bench/run.js throughput weight`; BENCH_* variables shorten a run.
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { benchBreakdown, printBreakdown } from './breakdown.js';
 import { benchPageWeight } from './page-weight.js';
 import { printTable, rows } from './report.js';
 import { benchStartup, cliBuilt } from './startup.js';
@@ -18,7 +19,7 @@ const config = {
   /** BENCH_ONLY=fragment,json+inspector measures only these (and the baseline). */
   only: process.env.BENCH_ONLY?.split(','),
 };
-const sections = process.argv.slice(2).length ? process.argv.slice(2) : ['throughput', 'startup', 'weight'];
+const sections = process.argv.slice(2).length ? process.argv.slice(2) : ['throughput', 'startup', 'weight', 'breakdown'];
 const log = (message) => console.error(`  ${message}`);
 const notes = [
   `throughput: ${config.connections} connections × ${config.seconds} s (after ${config.warmupSeconds} s warm-up), ` +
@@ -28,6 +29,8 @@ const notes = [
   'latency is measured by autocannon in whole milliseconds; CPU/req is the server process\'s CPU time per request.',
   'ratios: throughput against bare Koa in the same round; start-up against a bare node:http script (median of ' +
     `${config.startupRuns}); page against the budget; the fragment exchange against the JSON one.`,
+  'start-up floor: a server that only loads the fixed stack and renders one template, started the same way: ' +
+    'what no change to this project can take away (the project\'s own share is the difference).',
 ];
 
 const figures = {};
@@ -37,8 +40,18 @@ if (sections.includes('startup')) {
   else notes.push('start-up: not measured, dist/cli/main.js does not exist yet (the CLI is not built).');
 }
 if (sections.includes('weight')) figures.pageWeight = await benchPageWeight();
+if (sections.includes('breakdown')) figures.breakdown = await benchBreakdown({ ...config, log });
 
 const table = rows(figures, targets);
+if (figures.breakdown) {
+  printBreakdown(figures.breakdown);
+  notes.push(
+    'breakdown: the same requests handed straight to the app in a child under node --cpu-prof, with no socket and no ' +
+      'load generator (so the figures are the app\'s own, apart from the machine\'s noise); each sample put in the part ' +
+      'of the stack of its innermost frame of ours or of a package. Profiling slows every part a little alike. A real ' +
+      'request adds one read and one writev system call, the same for every server here.',
+  );
+}
 printTable(table, notes);
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
 const results = { date: new Date().toISOString(), machine, config, targets, table, figures };

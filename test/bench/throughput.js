@@ -7,7 +7,7 @@ const appServer = new URL('./servers/app.js', import.meta.url).pathname;
 const koaServer = new URL('./servers/koa.js', import.meta.url).pathname;
 
 /** The requests a browser sends for one like, with the headers htmx and like.js send. */
-const likeRequests = {
+export const likeRequests = {
   fragment: { method: 'POST', path: '/like/', headers: { 'HX-Request': 'true', 'HX-Target': 'like-section', Accept: 'text/html' } },
   json: { method: 'POST', path: '/api/like', headers: { Accept: 'application/json' } },
 };
@@ -24,9 +24,12 @@ export const scenarios = [
 /** The baseline has no visitors; it is sent headers of the same size. */
 const stranger = { cookie: 'hxd_visitor=AAAAAAAAAAAAAAAAAAAAAA', csrfToken: 'A'.repeat(43) };
 
-/** One measurement in a fresh server process: warm up, then `seconds` of `connections` keep-alive connections. */
-async function measure(scenario, { connections, seconds, warmupSeconds }) {
-  const server = await startChild(scenario.server);
+/**
+ * One measurement in a fresh server process: warm up, then `seconds` of `connections` keep-alive connections.
+ * With a `profileDir`, the server writes a CPU profile there; `window` says which part of it was measured.
+ */
+export async function measure(scenario, { connections, seconds, warmupSeconds, profileDir }) {
+  const server = await startChild(scenario.server, [], { profileDir });
   let stream;
   try {
     const { cookie, csrfToken } = scenario.baseline ? stranger : await newVisitor(server.url);
@@ -34,9 +37,10 @@ async function measure(scenario, { connections, seconds, warmupSeconds }) {
     const { method, path, headers } = likeRequests[scenario.request];
     const options = { url: server.url + path, method, headers: { ...headers, Cookie: cookie, 'X-CSRF-Token': csrfToken }, connections };
     await run({ ...options, duration: warmupSeconds });
-    const cpuBefore = await server.cpuMicros();
+    const before = await server.cpuMicros();
     const result = await run({ ...options, duration: seconds });
-    const cpuMicros = (await server.cpuMicros()) - cpuBefore;
+    const after = await server.cpuMicros();
+    const cpuMicros = after.cpu - before.cpu;
     const failed = result.non2xx + result.errors + result.timeouts;
     if (failed > 0) throw new Error(`${scenario.id}: ${failed} of ${result.requests.total} requests failed`);
     // "Inspector on" must mean it: every measured exchange reached the open stream (warm-up ones too).
@@ -51,6 +55,8 @@ async function measure(scenario, { connections, seconds, warmupSeconds }) {
       requests: result.requests.total,
       cpuPerRequest: cpuMicros / result.requests.total,
       streamEvents: stream?.events,
+      pid: server.pid,
+      window: [before.now, after.now],
     };
   } finally {
     stream?.close();

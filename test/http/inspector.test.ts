@@ -107,3 +107,20 @@ it('lane responses carry a distinct X-Inspector-Exchange id; pages and static fi
   expect(new Set(ids).size).toBe(ids.length);
   for (const path of ['/', '/static/app.css']) expect((await visitor.fetch(path)).headers.get('x-inspector-exchange')).toBeNull();
 });
+
+it('a lane answer that is a whole page is shown cut short: the next page does not carry it whole (no doubling)', async () => {
+  // Lesson 8's fragment URL opened in the address bar answers the whole page, inspector lists included.
+  const visitor = await newVisitor(server.url);
+  const sizes: number[] = [];
+  for (let i = 0; i < 24; i++) {
+    sizes.push((await (await visitor.fetch('/two-clients/tasks')).arrayBuffer()).byteLength);
+    if (i > 0) expect(sizes[i]! - sizes[i - 1]!, `answer ${i}`).toBeLessThan(16 * 1024);
+  }
+  const page = await (await visitor.fetch('/lessons/two-clients')).text();
+  const items = wireItems(page, 'wire-two-clients-htmx');
+  expect(items).toHaveLength(20);
+  expect(textOf(items[0]!)).toMatch(/… and \d+ more bytes, not shown here/);
+  expect(textOf(items[0]!)).toMatch(new RegExp(`${sizes.at(-1)} B raw`));
+  // Each answer adds one shortened item until the list is full (20), then none: growth stops.
+  expect(sizes.at(-1)! - sizes[20]!).toBeLessThan(1024);
+});

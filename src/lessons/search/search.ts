@@ -38,7 +38,7 @@ export function searchCountries(query: string, lang: Lang): SearchResult {
   if (!needle) return { query, total: 0, countries: [] };
   const starting: Found[] = [];
   const containing: Found[] = [];
-  for (const entry of sorted[lang]) {
+  for (const entry of sortedEntries(lang)) {
     const match: Found['match'] = {};
     let starts = false;
     for (const name of ['en', 'ko'] as const) {
@@ -86,10 +86,17 @@ interface Entry {
   ko: Folded;
 }
 
-/** Folded once, and sorted once per language, when the server starts. */
-const entries: Entry[] = countries.map((country) => ({ country, en: fold(country.en), ko: fold(country.ko) }));
-const sortedBy = (lang: Lang) => {
-  const collator = new Intl.Collator(lang);
-  return [...entries].sort((a, b) => collator.compare(a.country[lang], b.country[lang]));
-};
-const sorted: Record<Lang, Entry[]> = { en: sortedBy('en'), ko: sortedBy('ko') };
+/** Folded once, and sorted once per language, on the first search (the server starts without this work). */
+let sorted: Record<Lang, Entry[]> | undefined;
+
+function sortedEntries(lang: Lang): Entry[] {
+  if (!sorted) {
+    const entries: Entry[] = countries.map((country) => ({ country, en: fold(country.en), ko: fold(country.ko) }));
+    const sortedBy = (by: Lang) => {
+      const collator = new Intl.Collator(by);
+      return [...entries].sort((a, b) => collator.compare(a.country[by], b.country[by]));
+    };
+    sorted = { en: sortedBy('en'), ko: sortedBy('ko') };
+  }
+  return sorted[lang];
+}
