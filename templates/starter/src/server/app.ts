@@ -45,12 +45,12 @@ export function createApp({ lang = 'en', lessons = allLessons }: AppOptions = {}
   app.use(serveStatic('/static/', publicDir, { maxAge: 0 }));
   // 4. The visitor (cookie, language, CSRF token), the body (JSON or form), and the CSRF check.
   app.use(identifyVisitor({ defaultLang: lang }));
-  app.use(bodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
+  app.use(bodyParser({ enableTypes: ['json', 'form', 'text'], parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(verifyCsrf());
   // 5. The lesson pages, then each lesson's two lanes.
   app.use(pages.router.routes());
   app.use(pages.router.allowedMethods());
-  for (const middleware of lanes.middleware) app.use(middleware);
+  app.use(lanes.middleware);
   return app;
 }
