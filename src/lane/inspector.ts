@@ -180,8 +180,18 @@ function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'reque
     method: ctx.method,
     url: ctx.originalUrl,
     requestHeaders,
-    requestBody: typeof ctx.request.rawBody === 'string' ? ctx.request.rawBody : '',
+    requestBody: typeof ctx.request.rawBody === 'string' ? hidePasswords(ctx.request.rawBody) : '',
   };
+}
+
+/** What a password field's value shows as: the inspector is often on a projector. */
+export const hiddenPassword = '••••••';
+
+/** A password's value, in a form-encoded or a JSON body, is replaced for display; the rest is shown as sent. */
+function hidePasswords(body: string): string {
+  return body
+    .replace(/(^|&)(password=)[^&]*/g, `$1$2${hiddenPassword}`)
+    .replace(/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/g, `$1"${hiddenPassword}"`);
 }
 
 /**

@@ -124,3 +124,27 @@ it('a lane answer that is a whole page is shown cut short: the next page does no
   // Each answer adds one shortened item until the list is full (20), then none: growth stops.
   expect(sizes.at(-1)! - sizes[20]!).toBeLessThan(1024);
 });
+
+it('a password never reaches the screen: the sign-up\'s password shows as dots on both lanes, the rest as sent', async () => {
+  const visitor = await newVisitor(server.url, '/lessons/form');
+  const secret = 'hunter2-Correct&Horse';
+  await visitor.fetch('/api/form/signups', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ username: 'ada', email: 'ada@example.com', password: secret }),
+  });
+  await visitor.fetch('/form/signups', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true' },
+    body: new URLSearchParams({ username: 'grace', email: 'grace@example.com', password: secret }).toString(),
+  });
+  const page = await (await visitor.fetch('/lessons/form')).text();
+  for (const lane of ['json', 'htmx']) {
+    const [item] = wireItems(page, `wire-form-${lane}`);
+    expect(item, lane).toBeDefined();
+    expect(textOf(item!)).toContain('••••••');
+    expect(textOf(item!)).not.toContain('hunter2');
+  }
+  expect(textOf(wireItems(page, 'wire-form-json')[0]!)).toContain('"username":"ada"');
+  expect(textOf(wireItems(page, 'wire-form-htmx')[0]!)).toContain('username=grace&email=grace%40example.com&password=••••••');
+});
