@@ -14,7 +14,7 @@ import { handleErrors } from './errors.js';
 import type { Lang } from './i18n.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './paths.js';
 import { logRequests, type RequestRecord } from './request-log.js';
-import { limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
+import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
 import { serveFolders } from './static.js';
 import { identifyVisitor, verifyCsrf } from './visitor.js';
 
@@ -70,6 +70,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(identifyVisitor({ defaultLang: lang }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
+  app.use(limitBodyDepth());
   app.use(verifyCsrf());
   if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
   // Lanes first: most requests are theirs, and no lane path is a page's.

@@ -81,3 +81,32 @@ function countBytes(stream: Readable, stopAfter: number): Promise<number> {
     stream.on('data', onData).once('end', onEnd).once('close', onAbort).once('error', onAbort);
   });
 }
+
+/**
+ * Deeper than any lesson's body by far. JSON.parse reads thousands of levels in a 16 KB body, but
+ * JSON.stringify, a template or any recursive walk of it would overflow the stack: a 500 for a lane that
+ * echoes what it received, and for every page that shows it afterwards.
+ */
+export const maxBodyDepth = 32;
+
+/** Runs after the body parser: a parsed body nested deeper than maxBodyDepth is a 400. */
+export function limitBodyDepth(): Middleware {
+  return async (ctx, next) => {
+    if (depthOf(ctx.request.body) > maxBodyDepth) ctx.throw(400, `The body is nested more than ${maxBodyDepth} levels deep.`);
+    await next();
+  };
+}
+
+/** How many objects and arrays deep `value` goes, counted without recursion (which is what it guards). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > maxBodyDepth) break;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}

@@ -71,6 +71,14 @@ describe('security defaults', () => {
     expect(await res.json()).toEqual({ error: { status: 413, message: 'Request body is larger than 16384 bytes' } });
   });
 
+  it('a JSON body nested thousands of levels deep (it fits in 16 KB) is refused with a 400, not a crash', async () => {
+    const visitor = await server.visitor();
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const res = await visitor.fetch('/api/anything', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: deep });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/nested more than 32 levels/);
+  });
+
   it('user input is escaped, never reflected as markup', async () => {
     const res = await fetch(`${server.url}/lessons/${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(res.status).toBe(404);

@@ -9,7 +9,7 @@ import { lessons as allLessons } from '../lessons/index.js';
 import { handleErrors } from './errors.js';
 import type { Lang } from './i18n.js';
 import { htmxDistDir, htmxVersion, lessonsDir, publicDir } from './paths.js';
-import { limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
+import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
 import { serveStatic } from './static.js';
 import { identifyVisitor, verifyCsrf } from './visitor.js';
 
@@ -47,6 +47,7 @@ export function createApp({ lang = 'en', lessons = allLessons }: AppOptions = {}
   app.use(identifyVisitor({ defaultLang: lang }));
   app.use(bodyParser({ enableTypes: ['json', 'form', 'text'], parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
+  app.use(limitBodyDepth());
   app.use(verifyCsrf());
   // 5. The lesson pages, then each lesson's two lanes.
   app.use(pages.router.routes());
