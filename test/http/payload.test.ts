@@ -72,6 +72,7 @@ describe('the JSON lane', () => {
     ['a number among the tags', comment('A', 'x', ['idea', 1]), 'Tags must be a list of tag names.'],
     ['tags as an object', comment('A', 'x', { 0: 'idea' }), 'Tags must be a list of tag names.'],
     ['a tag not on the list', comment('A', 'x', ['idea', 'spam']), 'There is no tag called "spam".'],
+    ['a tag that looks like a replacement pattern', comment('A', 'x', ['$&$`']), 'There is no tag called "$&$`".'],
   ])('refuses %s: 422 with a message, and keeps nothing', async (_what, body, message) => {
     const res = await postJson(body);
     expect(res.status).toBe(422);

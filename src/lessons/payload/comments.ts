@@ -46,7 +46,8 @@ export function checkComment(ctx: Context, fields: CommentFields): Comment {
   const tags = fields.tags ?? [];
   if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) return refuse(say.tagsNotList);
   const unknown = tags.find((tag) => !knownTags.includes(tag));
-  if (unknown !== undefined) refuse(say.unknownTag.replace('{tag}', unknown.slice(0, 40)));
+  // A function, not a string: a tag such as "$&" is shown as typed, not read as a replacement pattern.
+  if (unknown !== undefined) refuse(say.unknownTag.replace('{tag}', () => unknown.slice(0, 40)));
   return { name, text: comment, tags: knownTags.filter((tag) => tags.includes(tag)) };
 }
 
