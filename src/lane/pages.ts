@@ -31,7 +31,7 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
   router.post('/lessons/:id/reset', (ctx) => {
     const lesson = lessons.find((l) => l.id === ctx.params.id);
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
-    lesson.reset();
+    lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
     ctx.redirect(lesson === first ? '/' : lessonPath(lesson));
     ctx.status = 303;
   });

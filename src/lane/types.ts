@@ -40,8 +40,8 @@ export interface LessonDefinition {
    * what belongs to this visitor (a switch's position) or to this request (the host a curl line should name).
    */
   pageLocals(ctx: Context): object;
-  /** Puts the lesson's server state back to its starting point. */
-  reset(): void;
+  /** Puts the lesson's server state back to its starting point; none for a lesson that keeps nothing (no button). */
+  reset?(): void;
 }
 
 export interface Lesson extends LessonDefinition {

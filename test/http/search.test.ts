@@ -204,6 +204,12 @@ describe('lesson 5: the page and its neighbours', () => {
     expect((await visitor.fetch('/lessons/search/reset', { method: 'POST', csrf: false, redirect: 'manual' })).status).toBe(403);
     expect((await json('kor')).total).toBe(2);
   });
+
+  it('shows no Reset button, since it keeps nothing on the server (lesson 1 does show one)', async () => {
+    const resetForm = (id: string) => `action="/lessons/${id}/reset"`;
+    expect(await (await visitor.fetch('/lessons/search')).text()).not.toContain(resetForm('search'));
+    expect(await (await visitor.fetch('/lessons/like')).text()).toContain(resetForm('like'));
+  });
 });
 
 describe('lesson 5 in Korean', () => {

@@ -132,7 +132,7 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
   });
   afterAll(() => browser?.close());
   beforeEach(async () => {
-    for (const lesson of lessons) lesson.reset();
+    for (const lesson of lessons) lesson.reset?.();
     await open();
   });
   afterEach(async () => {

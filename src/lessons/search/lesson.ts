@@ -16,7 +16,6 @@ const search: LessonDefinition = {
   },
   controls: 'controls',
   pageLocals: () => ({ htmxSearch: searchCountries('', 'en'), countryCount: countries.length, queryMaxLength }),
-  reset: () => {}, // searching changes nothing on the server
 };
 
 export default search;

@@ -39,7 +39,7 @@ export function lessonPages(lessons: Lesson[]) {
   });
   router.post('/lessons/:id/reset', (ctx) => {
     const lesson = find(ctx);
-    lesson.reset();
+    lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
     ctx.redirect(lesson === first ? '/' : `/lessons/${lesson.id}`);
     ctx.status = 303;
   });
