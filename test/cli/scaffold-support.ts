@@ -14,13 +14,19 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Who the command runs as: root can write anywhere, so a permission test runs it as another user. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
 /** Runs `htmx-demo <args>` in `cwd`, with npm's user agent and colour variables cleared unless `env` sets them. */
-export function runIn(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runIn(cwd: string, args: string[], env: Record<string, string> = {}, as?: RunAs): Promise<CliResult> {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(npm_|NO_COLOR|FORCE_COLOR|DEBUG|HTMX_DEMO_)/i.test(name)),
   );
   return new Promise((resolve) => {
-    execFile(process.execPath, [binPath, ...args], { cwd, env: { ...base, ...env } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [binPath, ...args], { cwd, env: { ...base, ...env }, ...as }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
       resolve({ code, stdout: plain(stdout), stderr: plain(stderr) });
     });

@@ -1,5 +1,5 @@
 // htmx-demo scaffold for real: the files it writes, where they come from, and every way it refuses to lose a file.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../dist/lessons/index.js';
@@ -200,10 +200,15 @@ describe('never losing a file', () => {
     expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('a file');
   });
 
-  it.skipIf(process.getuid?.() === 0)('refuses a folder it may not write in', async () => {
+  it('refuses a folder it may not write in', async () => {
     mkdirSync(join(dir, 'locked'), { mode: 0o555 });
-    expectRefusal(await scaffold(['locked/my-demo']), /cannot create locked\/my-demo: locked is not writable/);
-    expectRefusal(await scaffold(['locked']), /locked is not writable/);
+    // Root may write anywhere (CI runs as root): then the command runs as the unprivileged user "nobody".
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(dir, 0o777);
+    const as = asRoot ? { uid: 65534, gid: 65534 } : undefined;
+    expectRefusal(await runIn(dir, ['scaffold', 'locked/my-demo'], {}, as), /cannot create locked\/my-demo: locked is not writable/);
+    expectRefusal(await runIn(dir, ['scaffold', 'locked'], {}, as), /locked is not writable/);
+    expect(readdirSync(join(dir, 'locked'))).toEqual([]);
   });
 
   it('a failure at any step leaves nothing behind, not even the folders it made, and says what happened', async () => {
