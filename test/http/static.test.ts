@@ -42,6 +42,7 @@ describe('htmx', () => {
 describe('the page\'s own assets load as they are on disk', () => {
   it.each([
     ['/static/app.css', 'templates/assets/app.css', /^text\/css/],
+    ['/static/serve.css', 'templates/assets/serve.css', /^text\/css/],
     ['/static/inspector.js', 'templates/assets/inspector.js', /^text\/javascript/],
     ['/static/walkthrough.js', 'templates/assets/walkthrough.js', /^text\/javascript/],
     ['/static/favicon.svg', 'templates/assets/favicon.svg', /^image\/svg\+xml/],
