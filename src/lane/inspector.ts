@@ -183,6 +183,13 @@ function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'reque
   };
 }
 
+const require = createRequire(import.meta.url);
+
+/** node:zlib is loaded with the first exchange measured, not with the server: the first page needs none. */
+function gzipBytesOf(text: string): number {
+  return (require('node:zlib') as typeof import('node:zlib')).gzipSync(text).length;
+}
+
 /**
  * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing
  * costs more than all the rest of recording, and most recorded exchanges are never looked at. A body
@@ -203,12 +210,6 @@ class RecordedExchange implements Exchange {
   }
 }
 
-const require = createRequire(import.meta.url);
-
-/** node:zlib is loaded with the first exchange measured, not with the server: the first page needs none. */
-function gzipBytesOf(text: string): number {
-  return (require('node:zlib') as typeof import('node:zlib')).gzipSync(text).length;
-}
 // The fields Object.assign sets, declared for the type checker.
 interface RecordedExchange extends Omit<Exchange, 'gzipBytes'> {}
 
