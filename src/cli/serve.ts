@@ -4,7 +4,6 @@ import type { Context } from 'koa';
 import type { DemoApp } from '../server/app.js';
 import { listen } from './listen.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
-import { openBrowser } from './open-browser.js';
 import type { ServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
 import { isLoopbackHost, localUrl, networkUrls } from './urls.js';
@@ -55,8 +54,11 @@ export async function serve(options: ServeOptions): Promise<void> {
     latencyMs: options.latencyMs,
   });
 
-  // 5. Open the browser if asked; a failure is only a note.
-  if (options.open) openBrowser(url, (reason) => printNote(`Could not open a browser (${reason}); open ${url} yourself.`));
+  // 5. Open the browser if asked (node:child_process loads only then); a failure is only a note.
+  if (options.open) {
+    const { openBrowser } = await import('./open-browser.js');
+    openBrowser(url, (reason) => printNote(`Could not open a browser (${reason}); open ${url} yourself.`));
+  }
 }
 
 /** Requests that come before the app is ready wait for it (their bodies stay unread until then). */

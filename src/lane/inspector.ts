@@ -1,8 +1,7 @@
 // The wire inspector: records each lane exchange per visitor and streams it to that visitor's page (SSE).
 // Each event is one rendered <li>; the page's inspector.js puts it at the top of its lane's list.
 import type { ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { Context, Middleware } from 'koa';
 import { renderView } from '../server/views.js';
 import { type Exchange, ExchangeStore, type StoreLimits } from './exchange-store.js';
@@ -194,6 +193,13 @@ function hidePasswords(body: string): string {
     .replace(/("password"\s*:\s*)"(?:[^"\\]|\\.)*"/g, `$1"${hiddenPassword}"`);
 }
 
+const require = createRequire(import.meta.url);
+
+/** node:zlib is loaded with the first exchange measured, not with the server: the first page needs none. */
+function gzipBytesOf(text: string): number {
+  return (require('node:zlib') as typeof import('node:zlib')).gzipSync(text).length;
+}
+
 /**
  * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing
  * costs more than all the rest of recording, and most recorded exchanges are never looked at. A body
@@ -205,14 +211,15 @@ class RecordedExchange implements Exchange {
 
   constructor(fields: Omit<Exchange, 'gzipBytes'>, wire: string) {
     Object.assign(this, fields);
-    if (wire.length > shownBodyChars) this.#gzipBytes = gzipSync(wire).length;
+    if (wire.length > shownBodyChars) this.#gzipBytes = gzipBytesOf(wire);
     else this.#wire = wire;
   }
 
   get gzipBytes(): number {
-    return (this.#gzipBytes ??= this.#wire ? gzipSync(this.#wire).length : 0);
+    return (this.#gzipBytes ??= this.#wire ? gzipBytesOf(this.#wire) : 0);
   }
 }
+
 // The fields Object.assign sets, declared for the type checker.
 interface RecordedExchange extends Omit<Exchange, 'gzipBytes'> {}
 

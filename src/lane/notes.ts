@@ -1,7 +1,20 @@
 // A lesson's notes as walkthrough steps: `## Title`, an optional `<!-- highlight: AREA -->`, then paragraphs.
+// The build renders them ahead (prebuilt.ts), so `serve` starts without marked; notes edited since are rendered here.
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { marked } from 'marked';
-import { readCached } from './code-panel.js';
+import { prebuilt } from './prebuilt.js';
+
+type Marked = (typeof import('marked'))['marked'];
+
+const require = createRequire(import.meta.url);
+
+/** marked is an ES module: require() loads one since Node 20.19 and 22.12; an older Node imports it up front. */
+let marked: Marked | undefined = process.features.require_module ? undefined : (await import('marked')).marked;
+
+/** marked, loaded on first use: only notes edited since the build need it. */
+export function loadMarked(): Marked {
+  return (marked ??= (require('marked') as typeof import('marked')).marked);
+}
 
 /** The page areas a step may point at: each is a `data-area` on the lesson page. */
 export const pageAreas = [
@@ -47,17 +60,20 @@ export function parseNotes(markdown: string): NoteStep[] {
       const body = lines.filter((_, index) => index !== areaLine).join('\n');
       return {
         title,
-        titleHtml: marked.parseInline(title, { async: false }),
+        titleHtml: loadMarked().parseInline(title, { async: false }),
         ...(area ? { area } : {}),
-        html: marked.parse(body, { async: false }),
+        html: loadMarked().parse(body, { async: false }),
       };
     });
 }
 
+/** Every lesson's notes as steps: parsed by the build, or here if they changed since. */
+export const lessonNotes = prebuilt({ kind: 'notes', library: 'marked', make: parseNotes });
+
 /** The steps of a lesson's notes in one language; a lesson without notes in that language has none. */
 export function readNotes(lessonDir: string, lang: string): NoteStep[] {
   try {
-    return readCached(join(lessonDir, `notes.${lang}.md`), parseNotes);
+    return lessonNotes.read(join(lessonDir, `notes.${lang}.md`));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;

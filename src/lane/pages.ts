@@ -5,7 +5,7 @@ import type { Context } from 'koa';
 import type { Lang } from '../server/i18n.js';
 import { htmxVersion } from '../server/paths.js';
 import { renderFile, renderView } from '../server/views.js';
-import { readCodeFile } from './code-panel.js';
+import { readCodeFile } from './highlight.js';
 import type { Inspector } from './inspector.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import { lessonLocals, type PageRenderer } from './mount.js';

@@ -1,13 +1,12 @@
 // The closing page: when to use which (prose in templates/wrap-up/), and what each lesson showed, from its notes.
 import { join } from 'node:path';
 import type { Context } from 'koa';
-import { marked } from 'marked';
 import type { Lang } from '../server/i18n.js';
 import { htmxVersion, templatesDir } from '../server/paths.js';
 import { renderView } from '../server/views.js';
-import { readCached } from './code-panel.js';
 import { lessonPath, pagerFor } from './lesson-links.js';
-import { readNotes } from './notes.js';
+import { loadMarked, readNotes } from './notes.js';
+import { prebuilt } from './prebuilt.js';
 import type { Lesson } from './types.js';
 
 export interface LessonPoint {
@@ -26,9 +25,18 @@ export function lessonPoints(lessons: Lesson[], lang: Lang): LessonPoint[] {
   });
 }
 
+/** The wrap-up's prose in each language, rendered by the build, or here if it changed since. */
+export const wrapUpProse = prebuilt({
+  kind: 'wrap-up',
+  library: 'marked',
+  make: (text) => loadMarked().parse(text, { async: false }),
+});
+
+export const wrapUpFile = (lang: Lang) => join(templatesDir, 'wrap-up', `wrap-up.${lang}.md`);
+
 export function renderWrapUp(ctx: Context, lessons: Lesson[]): string {
   const lang = ctx.state.lang as Lang;
-  const proseHtml = readCached(join(templatesDir, 'wrap-up', `wrap-up.${lang}.md`), (text) => marked.parse(text, { async: false }));
+  const proseHtml = wrapUpProse.read(wrapUpFile(lang));
   return renderView(ctx, 'wrap-up', {
     lessons,
     points: lessonPoints(lessons, lang),

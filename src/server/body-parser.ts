@@ -22,8 +22,8 @@ export function lazyBodyParser(options: Omit<BodyParserOptions, 'parsedMethods'>
       return (await (parser ??= load()))(ctx, next);
     }
     await next();
-    // A page has been answered: load the parser now, so the learner's first click does not pay for it
-    // (its server time would make whichever lane is clicked first look slow).
-    parser ??= load();
+    // A page has been answered: load the parser once the answer is on its way, so the learner's first click
+    // does not pay for it (its server time would make whichever lane is clicked first look slow).
+    if (!parser) setImmediate(() => (parser ??= load()));
   };
 }
