@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Context, Middleware } from 'koa';
+import { csrfHeader } from '../server/visitor.js';
 import { renderView } from '../server/views.js';
 import { type Exchange, ExchangeStore, type StoreLimits } from './exchange-store.js';
 import type { MountedLanes } from './mount.js';
@@ -129,7 +130,8 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
 }
 
 function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
-  const { text, pretty } = serializeBody(ctx.body);
+  const { text, pretty: sent } = serializeBody(ctx.body);
+  const pretty = hideToken(sent, ctx.state.csrfToken);
   const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
   const responseHeaders: Array<[string, string]> = [];
   for (const name of ctx.res.getHeaderNames()) {
@@ -173,18 +175,34 @@ function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'reque
   const requestHeaders: Array<[string, string]> = [];
   for (const [name, key] of shownRequestHeaderKeys) {
     const value = ctx.req.headers[key];
-    if (value) requestHeaders.push([name, String(value)]);
+    if (value) requestHeaders.push([name, key === csrfHeaderKey ? shortToken(String(value)) : String(value)]);
   }
   return {
     method: ctx.method,
     url: ctx.originalUrl,
     requestHeaders,
-    requestBody: typeof ctx.request.rawBody === 'string' ? hidePasswords(ctx.request.rawBody) : '',
+    requestBody: typeof ctx.request.rawBody === 'string' ? hideToken(hidePasswords(ctx.request.rawBody), ctx.state.csrfToken) : '',
   };
 }
 
-/** What a password field's value shows as: the inspector is often on a projector. */
+// The inspector is often on a projector: secrets are shown only in part. A password is all dots. A CSRF token
+// keeps its first characters: enough to see that it was sent, and that both lanes send the same one, not
+// enough for anyone in the room to forge a request from the presenter's browser.
+
+/** What a password field's value shows as. */
 export const hiddenPassword = '••••••';
+
+const csrfHeaderKey = csrfHeader.toLowerCase();
+
+/** A CSRF token as shown: its first six characters and an ellipsis. */
+export function shortToken(token: string): string {
+  return token.length > 6 ? `${token.slice(0, 6)}…` : token;
+}
+
+/** The visitor's token, wherever it appears (a form's hidden field, a whole page's meta tag), shown short. */
+function hideToken(text: string, token: string | undefined): string {
+  return token && text.includes(token) ? text.replaceAll(token, shortToken(token)) : text;
+}
 
 /** A password's value, in a form-encoded or a JSON body, is replaced for display; the rest is shown as sent. */
 function hidePasswords(body: string): string {

@@ -1,19 +1,21 @@
-// The ordered list of lessons: adding a lesson is one folder, its import here, and its place in the list.
+// The ordered list of lessons: adding a lesson is one folder and one line here.
 import { join } from 'node:path';
-import type { Lesson, LessonDefinition } from '../lane/types.js';
+import type { Lesson } from '../lane/types.js';
 import { lessonsDir } from '../server/paths.js';
-import like from './like/lesson.js';
-import toggle from './toggle/lesson.js';
-import payload from './payload/lesson.js';
-import form from './form/lesson.js';
-import search from './search/lesson.js';
-import oob from './oob/lesson.js';
-import failure from './failure/lesson.js';
-import twoClients from './two-clients/lesson.js';
 
-const definitions: LessonDefinition[] = [like, toggle, payload, form, search, oob, failure, twoClients];
+// Loaded side by side, numbered in this order.
+const modules = await Promise.all([
+  import('./like/lesson.js'),
+  import('./toggle/lesson.js'),
+  import('./payload/lesson.js'),
+  import('./form/lesson.js'),
+  import('./search/lesson.js'),
+  import('./oob/lesson.js'),
+  import('./failure/lesson.js'),
+  import('./two-clients/lesson.js'),
+]);
 
-export const lessons: Lesson[] = definitions.map((definition, index) => ({
+export const lessons: Lesson[] = modules.map(({ default: definition }, index) => ({
   ...definition,
   number: index + 1,
   dir: join(lessonsDir, definition.id),

@@ -102,19 +102,18 @@ function replaceOnce(text: string, search: string, replacement: string): string 
 
 /** The starter's lesson list: the same shape as this package's src/lessons/index.ts, with the chosen lessons. */
 export function lessonIndexSource(ids: string[]): string {
-  const names = ids.map((id) => [id, id.replace(/[^a-zA-Z0-9]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase())]);
   return [
-    "// The ordered list of lessons: adding a lesson is one folder and one line here.",
+    '// The ordered list of lessons: adding a lesson is one folder and one line here.',
     "import { join } from 'node:path';",
-    "import type { Lesson, LessonDefinition } from '../lane/types.js';",
+    "import type { Lesson } from '../lane/types.js';",
     "import { lessonsDir } from '../server/paths.js';",
-    ...names.map(([id, name]) => `import ${name} from './${id}/lesson.js';`),
     '',
-    'const definitions: LessonDefinition[] = [',
-    ...names.map(([, name]) => `  ${name},`),
-    '];',
+    '// Loaded side by side, numbered in this order.',
+    'const modules = await Promise.all([',
+    ...ids.map((id) => `  import('./${id}/lesson.js'),`),
+    ']);',
     '',
-    'export const lessons: Lesson[] = definitions.map((definition, index) => ({',
+    'export const lessons: Lesson[] = modules.map(({ default: definition }, index) => ({',
     '  ...definition,',
     '  number: index + 1,',
     '  dir: join(lessonsDir, definition.id),',

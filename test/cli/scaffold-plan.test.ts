@@ -99,10 +99,14 @@ describe('planStarter', () => {
     expect(() => edit('src/main.ts', 'createApp()')).toThrow(/no longer has/);
   });
 
-  it('writes the lesson list with an import per lesson, in order', () => {
+  it('writes the lesson list with one line per lesson, in order', () => {
     const source = lessonIndexSource(['like', 'two-clients']);
-    expect(source).toContain("import like from './like/lesson.js';\nimport twoClients from './two-clients/lesson.js';\n");
-    expect(source).toContain('const definitions: LessonDefinition[] = [\n  like,\n  twoClients,\n];');
+    expect(source).toContain("await Promise.all([\n  import('./like/lesson.js'),\n  import('./two-clients/lesson.js'),\n]);");
+  });
+
+  it('writes, with every lesson, this package\'s own list: one shape for both', () => {
+    const own = readFileSync(join(repoRoot, 'src/lessons/index.ts'), 'utf8');
+    expect(lessonIndexSource(lessons.map((lesson) => lesson.id))).toBe(own);
   });
 });
 

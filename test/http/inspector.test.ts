@@ -148,3 +148,27 @@ it('a password never reaches the screen: the sign-up\'s password shows as dots o
   expect(textOf(wireItems(page, 'wire-form-json')[0]!)).toContain('"username":"ada"');
   expect(textOf(wireItems(page, 'wire-form-htmx')[0]!)).toContain('username=grace&email=grace%40example.com&password=••••••');
 });
+
+it('a CSRF token shows only its first characters, in the header and in a form field, so a projector never shows a usable one', async () => {
+  const visitor = await newVisitor(server.url, '/lessons/form');
+  const token = visitor.csrfToken;
+  const shown = `${token.slice(0, 6)}…`;
+  for (const lane of likeLanes) await like(visitor, lane);
+  // a JS-off form post carries the token in its body instead
+  await visitor.fetch('/form/signups', {
+    method: 'POST',
+    csrf: false,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, username: 'grace', email: 'grace@example.com', password: 'long-enough-1' }).toString(),
+    redirect: 'manual',
+  });
+  const likePage = await pageOf(visitor);
+  for (const lane of likeLanes) {
+    const [item] = wireItems(likePage, listId(lane));
+    expect(textOf(item!), lane.id).toContain(`X-CSRF-Token${shown}`);
+    expect(item, lane.id).not.toContain(token);
+  }
+  const [post] = wireItems(await (await visitor.fetch('/lessons/form')).text(), 'wire-form-htmx');
+  expect(textOf(post!)).toContain(`_csrf=${shown}&username=grace`);
+  expect(post).not.toContain(token);
+});
