@@ -80,7 +80,7 @@ describe('htmx-demo scaffold <dir>', () => {
     expect((await scaffold(['all', '--lessons', 'all'])).code).toBe(0);
     expect(filesUnder(join(dir, 'all'))).toEqual(expectedFiles(lessons.map((l) => l.id)));
     const index = readFileSync(join(dir, 'all/src/lessons/index.ts'), 'utf8');
-    const imported = [...index.matchAll(/from '\.\/([\w-]+)\/lesson\.js'/g)].map((m) => m[1]);
+    const imported = [...index.matchAll(/import\('\.\/([\w-]+)\/lesson\.js'\)/g)].map((m) => m[1]);
     expect(imported).toEqual(lessons.map((l) => l.id));
 
     expect((await scaffold(['some', '--lessons', ' like, like '])).code).toBe(0);
