@@ -3,10 +3,10 @@
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Context, Middleware } from 'koa';
-import { csrfHeader } from '../server/visitor.js';
-import { renderView } from '../server/views.js';
-import { type Exchange, ExchangeStore, type StoreLimits } from './exchange-store.js';
-import type { MountedLanes } from './mount.js';
+import { csrfHeader } from '../../kit/visitor.js';
+import { renderView } from '../../kit/views.js';
+import { type Exchange, ExchangeStore, type StoreLimits } from './store.js';
+import type { MountedLanes } from '../../kit/mount.js';
 
 /** The request headers worth teaching; everything else is noise for this lesson. */
 const shownRequestHeaders = [
