@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type Router from '@koa/router';
 import Koa from 'koa';
-import { createInspector, type Inspector } from './workshop/inspector/inspector.js';
+import { createInspector, type Inspector } from './workshop/inspector/index.js';
 import { delayLanes, type Latency } from './workshop/latency.js';
 import { mountLanes, type PageRenderer } from './kit/mount.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';

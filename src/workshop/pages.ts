@@ -6,7 +6,7 @@ import type { Lang } from '../kit/i18n.js';
 import { htmxVersion } from '../kit/paths.js';
 import { renderFile, renderView } from '../kit/views.js';
 import { readCodeFile } from './code-panels.js';
-import type { Inspector } from './inspector/inspector.js';
+import type { Inspector } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import { lessonLocals, type PageRenderer } from '../kit/mount.js';
 import { readNotes } from './notes.js';
