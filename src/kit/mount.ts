@@ -1,14 +1,15 @@
-// Puts every lesson's two lanes on the app, each in its own router tagged with its lane.
+// Puts every lesson's two lanes (and its controls' routes) on the app, each in its own router tagged with its owner.
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { renderFile } from './views.js';
 import { type Lang, messages } from './i18n.js';
-import { type LaneId, laneIds, type Lesson } from './types.js';
+import { laneIds, type LaneRoutes, type Lesson, type TrafficOwner } from './types.js';
 
 export interface LaneRoute {
   lesson: Lesson;
-  lane: LaneId;
+  /** A lane, or the lesson's controls. */
+  lane: TrafficOwner;
 }
 
 export interface MountedLanes {
@@ -26,10 +27,13 @@ export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => str
 export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): MountedLanes {
   const routers: Array<LaneRoute & { router: Router }> = [];
   for (const lesson of lessons) {
-    for (const lane of laneIds) {
+    const owners: Array<[TrafficOwner, LaneRoutes | undefined]> = laneIds.map((lane) => [lane, lesson.lanes[lane].routes]);
+    owners.push(['controls', lesson.controlRoutes]);
+    for (const [lane, routes] of owners) {
+      if (!routes) continue;
       const router = new Router();
       const viewsDir = join(lesson.dir, 'views');
-      lesson.lanes[lane].routes(router, {
+      routes(router, {
         render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals)),
         renderPage: (ctx, locals = {}) => renderPage(ctx, lesson, locals),
       });

@@ -5,6 +5,8 @@ import type { Lang } from './i18n.js';
 
 export const laneIds = ['json', 'htmx'] as const;
 export type LaneId = (typeof laneIds)[number];
+/** Whose traffic a request is: one lane's, or the lesson-wide controls' above both lanes (fault switches, say). */
+export type TrafficOwner = LaneId | 'controls';
 
 /** What the app hands a lane's routes: a renderer for the lesson's own views. */
 export interface LaneTools {
@@ -35,6 +37,8 @@ export interface LessonDefinition {
   words: Record<Lang, Record<string, string>>;
   /** A view in views/ with lesson-wide controls (a "signed out" switch, say), shown above both lanes. */
   controls?: string;
+  /** The routes those controls ask: mounted apart from both lanes, so the inspector never lists them as a lane's. */
+  controlRoutes?: LaneRoutes;
   /**
    * Locals the lane views need on a full page render (the current counts, say). `ctx` is the page's request:
    * what belongs to this visitor (a switch's position) or to this request (the host a curl line should name).

@@ -10,7 +10,7 @@ import type { Inspector } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import { lessonLocals, type PageRenderer } from '../kit/mount.js';
 import { readNotes } from './notes.js';
-import { laneIds, type Lesson } from '../kit/types.js';
+import { laneIds, type Lesson, type TrafficOwner } from '../kit/types.js';
 import { walkthroughFor } from './walkthrough.js';
 import { renderWrapUp } from './wrap-up.js';
 
@@ -32,7 +32,10 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     const lesson = lessons.find((l) => l.id === ctx.params.id);
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
     lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
-    ctx.redirect(lesson === first ? '/' : lessonPath(lesson));
+    // The walkthrough stays on the step the reset was pressed at.
+    const body = ctx.request.body as { step?: unknown } | undefined;
+    const step = typeof body?.step === 'string' && /^(\d{1,9}|all)$/.test(body.step) ? `?step=${body.step}` : '';
+    ctx.redirect((lesson === first ? '/' : lessonPath(lesson)) + step);
     ctx.status = 303;
   });
   router.get(wrapUpPath, (ctx) => {
@@ -48,18 +51,21 @@ export function lessonPageRenderer(lessons: Lesson[], inspector: Inspector): Pag
   return (ctx, lesson, overrides) => {
     const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
     const view = (name: string) => renderFile(join(lesson.dir, 'views', `${name}.ejs`), locals);
+    const wireHtml = (owner: TrafficOwner) => inspector.store
+      .list(ctx.state.visitorId, lesson.id, owner)
+      .map((exchange) => inspector.renderExchange(ctx, exchange))
+      .join('');
     const lanes = laneIds.map((id) => {
       const lane = lesson.lanes[id];
       return {
         id,
         demoHtml: view(lane.view),
         code: lane.code.map((file) => readCodeFile(lesson.dir, file)),
-        exchangesHtml: inspector.store
-          .list(ctx.state.visitorId, lesson.id, id)
-          .map((exchange) => inspector.renderExchange(ctx, exchange))
-          .join(''),
+        exchangesHtml: wireHtml(id),
       };
     });
+    // The controls' own traffic is listed apart from both lanes.
+    const controlsWireHtml = lesson.controlRoutes ? wireHtml('controls') : undefined;
     const lang = ctx.state.lang as Lang;
     const pager = pagerFor(lessons, lesson, lang, ctx.state.t);
     // A lane route's full-page answer (JS off) is not at the lesson's URL: its step links go to the lesson page.
@@ -70,6 +76,7 @@ export function lessonPageRenderer(lessons: Lesson[], inspector: Inspector): Pag
       lessons,
       lanes,
       controlsHtml: lesson.controls ? view(lesson.controls) : '',
+      controlsWireHtml,
       walk,
       pager,
       // The language and text-size switches keep the step the visitor is on.

@@ -9,45 +9,71 @@
   const trips = new Map(); // lane id -> the interaction in flight on that lane
   const roundTrips = new Map(); // exchange id -> ms, for list items that arrive after the DOM update
 
+  const noRequestMs = 2000;
   const laneOf = (node) => node?.closest?.('[data-demo]')?.dataset.demo;
   const elapsed = (trip) => Math.round(performance.now() - trip.started);
+  // Only the lane's newest interaction writes on its strip: a superseded one's late answer must not.
+  const isCurrent = (trip) => trips.get(trip.lane) === trip;
 
   function light(trip, step) {
-    const item = trip.steps?.querySelector(`[data-step="${step}"]`);
+    const item = isCurrent(trip) && trip.steps?.querySelector(`[data-step="${step}"]`);
     if (!item) return;
     item.classList.add('lit');
     item.querySelector('output').value = `${elapsed(trip)} ms`;
   }
 
-  // 1. Event trigger: a click, input or submit on a control inside a lane's demo starts a new trip.
+  /** A step that did not happen says why: no request sent, no response, or cancelled. */
+  function mark(trip, step, text, kind) {
+    const item = isCurrent(trip) && trip.steps?.querySelector(`[data-step="${step}"]`);
+    if (!item || item.classList.contains('lit')) return;
+    item.classList.add('missed', kind);
+    item.querySelector('output').value = item.closest('[data-steps]').dataset[text] ?? '';
+  }
+
+  // 1. Event trigger: a click, input or submit on a control inside a lane's demo starts a new trip. One on the
+  // lesson's own controls (above both lanes) starts a trip with no strip: its request is nobody's lane's.
   const controls = 'button, a[href], input, select, textarea, form';
   function startTrip(event) {
-    const lane = laneOf(event.target);
+    const lane = laneOf(event.target) ?? (event.target.closest?.('[data-area="controls"]') ? 'controls' : undefined);
     if (!lane || !event.target.closest(controls)) return;
     const current = trips.get(lane);
     if (current && !current.requested && performance.now() - current.started < 100) return; // click then submit
     const steps = document.querySelector(`[data-steps="${lane}"]`);
     for (const item of steps?.children ?? []) {
-      item.classList.remove('lit');
+      item.classList.remove('lit', 'missed', 'cancelled', 'failed');
       item.querySelector('output').value = '';
     }
     const trip = { lane, steps, started: performance.now(), requested: false, responded: false, done: false };
     trips.set(lane, trip);
     light(trip, 'trigger');
+    // A trigger that sends nothing (a check in the page refused it) says so, rather than look stuck.
+    setTimeout(() => { if (!trip.requested) mark(trip, 'request', 'noRequest', 'missed'); }, noRequestMs);
   }
   for (const type of ['click', 'input', 'submit']) document.addEventListener(type, startTrip, true);
 
   // 2. Request and 3. Response: every fetch passes through here; the page's own stream is not a lane's.
+  // htmx's requests carry HX-Request: they belong to the htmx lane or the lesson controls, the others to the
+  // JSON lane, so a debounced JSON search sent after a click on the htmx lane still lights the JSON strip.
+  const isHtmx = (input, init) => new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).has('HX-Request');
   const pageFetch = window.fetch;
   window.fetch = async function inspectedFetch(input, init) {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-    // The request belongs to the newest trigger still waiting for its request.
-    const waiting = [...trips.values()].filter((t) => !t.requested).sort((a, b) => b.started - a.started);
+    const owners = isHtmx(input, init) ? ['htmx', 'controls'] : ['json', 'controls'];
+    // The request belongs to the newest trigger of its kind still waiting for its request.
+    const waiting = [...trips.values()].filter((t) => !t.requested && owners.includes(t.lane)).sort((a, b) => b.started - a.started);
     const trip = url.pathname.startsWith('/_inspector/') ? undefined : waiting[0];
     if (!trip) return pageFetch.call(this, input, init);
     trip.requested = true;
     light(trip, 'request');
-    const response = await pageFetch.call(this, input, init);
+    let response;
+    try {
+      response = await pageFetch.call(this, input, init);
+    } catch (error) {
+      // Cancelled on purpose (a newer request replaced it) or no answer at all: the strip says which.
+      const cancelled = error?.name === 'AbortError' || init?.signal?.aborted;
+      mark(trip, 'response', cancelled ? 'cancelled' : 'noResponse', cancelled ? 'cancelled' : 'failed');
+      throw error;
+    }
     trip.exchangeId = response.headers.get(exchangeIdHeader);
     trip.responded = true;
     light(trip, 'response');
@@ -57,7 +83,7 @@
   // 4. DOM update: the first change inside the demo after the response arrived.
   const demoObserver = new MutationObserver((mutations) => {
     for (const mutation of mutations) {
-      const trip = trips.get(laneOf(mutation.target) ?? laneOf(mutation.target.parentElement));
+      const trip = trips.get(laneOf(mutation.target) ?? laneOf(mutation.target.parentElement) ?? '');
       if (!trip || !trip.responded || trip.done) continue;
       trip.done = true;
       light(trip, 'swap');

@@ -1,6 +1,7 @@
 // The walkthrough, enhanced: Previous/Next and the arrow keys change the step in place (no reload), the URL
-// follows (?step=N), and the page scrolls to the step's highlighted area. Without this script the same links work
-// as plain page loads: the server renders every step, highlight and link.
+// follows (?step=N, one history entry per step, so Back returns to the previous one), the step's code files
+// unfold, and the page scrolls to the step's highlighted area. Without this script the same links work as plain
+// page loads: the server renders every step, highlight, fold and link.
 (() => {
   const root = document.querySelector('[data-walkthrough]');
   if (!root) return;
@@ -36,13 +37,18 @@
     }
   }
 
-  /** The sticky panel's height: scrolling to an area must not hide it under the panel. */
-  const isSticky = () => getComputedStyle(root).position === 'sticky';
-  function measureOffset() {
-    document.documentElement.style.setProperty('--walk-offset', isSticky() ? `${root.offsetHeight}px` : '0px');
+  /** Beside the lanes (a wide screen) the step stays put while the page scrolls; above them (a phone) it does not. */
+  const isBeside = () => getComputedStyle(root).position === 'sticky';
+
+  /** Code files stay folded except in the lane whose code the step points at. */
+  function foldCode(area) {
+    for (const code of document.querySelectorAll('[data-code]')) {
+      const open = area === `${code.dataset.code}-code`;
+      for (const file of code.querySelectorAll('details.code-file')) file.open = open;
+    }
   }
 
-  function render() {
+  function render(historyMode = 'replace') {
     const step = steps[current - 1];
     root.dataset.mode = all ? 'all' : 'one';
     root.dataset.step = String(current);
@@ -52,6 +58,9 @@
     for (const old of document.querySelectorAll('[data-area][data-highlighted]')) old.removeAttribute('data-highlighted');
     const highlighted = area ? document.querySelector(`[data-area="${CSS.escape(area)}"]`) : null;
     highlighted?.setAttribute('data-highlighted', '');
+    foldCode(area);
+    // The page's lane tabs (phone) show the lane the step talks about.
+    document.dispatchEvent(new CustomEvent('walkthrough:area', { detail: area }));
 
     status.textContent = fill(all ? root.dataset.allTemplate : root.dataset.statusTemplate);
     spokenTitle.textContent = all ? '' : `: ${step.querySelector('h3').textContent}`;
@@ -63,12 +72,20 @@
     setLink(next, current < count ? stepUrl(current + 1) : leaving);
     next.querySelector('[data-walk-label]').textContent = leaving ? next.dataset.leaveLabel : next.dataset.labelStep;
     // The language and text-size switches keep the step.
+    const kept = all ? 'all' : String(current);
     for (const link of document.querySelectorAll('a[data-keep-step]')) {
       const url = new URL(link.href);
-      url.searchParams.set('step', all ? 'all' : String(current));
+      url.searchParams.set('step', kept);
       link.href = url.pathname + url.search;
     }
-    history.replaceState(history.state, '', stepUrl(all ? 'all' : current));
+    // ...and so do the text-size toggle and the reset button (their forms carry it).
+    for (const field of document.querySelectorAll('input[data-keep-step]')) {
+      field.value = kept;
+      field.disabled = false;
+    }
+    const url = stepUrl(kept);
+    if (historyMode === 'push' && url !== location.pathname + location.search) history.pushState({ step: kept }, '', url);
+    else if (historyMode === 'replace') history.replaceState(history.state, '', url);
     return highlighted;
   }
 
@@ -80,17 +97,33 @@
     else if (active && active !== document.body && active.closest('[data-walk-step][hidden]')) steps[current - 1].querySelector('h3').focus();
   }
 
-  function go(step) {
+  /** Beside the lanes, the page brings the step's area into view; above them, the step's own text stays in view. */
+  function bringIntoView(highlighted, behavior = reducedMotion.matches ? 'auto' : 'smooth') {
+    if (!isBeside()) root.scrollIntoView({ behavior, block: 'nearest' });
+    else highlighted?.scrollIntoView({ behavior, block: 'nearest' });
+  }
+
+  function go(step, historyMode = 'push') {
     if (all || step < 1 || step > count || step === current) return false;
     current = step;
-    const highlighted = render();
+    const highlighted = render(historyMode);
     keepFocus();
-    measureOffset();
-    if (highlighted && isSticky()) {
-      highlighted.scrollIntoView({ behavior: reducedMotion.matches ? 'auto' : 'smooth', block: 'nearest' });
-    }
+    bringIntoView(highlighted);
     return true;
   }
+
+  // Back and Forward move between the steps the visitor went through.
+  addEventListener('popstate', () => {
+    const asked = new URL(location.href).searchParams.get('step');
+    if (asked === 'all' || all) {
+      all = asked === 'all';
+      render('none');
+      keepFocus();
+      return;
+    }
+    const step = Math.min(Math.max(Number(asked) || 1, 1), count);
+    if (step !== current) go(step, 'none');
+  });
 
   const plainClick = (event) => event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 
@@ -108,9 +141,8 @@
     if (!plainClick(event)) return;
     event.preventDefault();
     all = !all;
-    render();
+    render('push');
     keepFocus();
-    measureOffset();
   });
 
   // Arrow keys move between steps, except where they already mean something: fields, menus, sliders, tabs.
@@ -124,8 +156,12 @@
   });
 
   root.querySelector('[data-walk-keys]').hidden = false;
-  // A junk or out-of-range ?step= was rendered as a real step: show that step's URL.
-  if (new URL(location.href).searchParams.has('step')) history.replaceState(history.state, '', stepUrl(all ? 'all' : current));
-  measureOffset();
-  new ResizeObserver(measureOffset).observe(root);
+  // A junk or out-of-range ?step= was rendered as a real step: show that step's URL. A link to a step opens with
+  // its outlined area in view.
+  if (new URL(location.href).searchParams.has('step')) {
+    const highlighted = render();
+    if (!all && highlighted && isBeside()) highlighted.scrollIntoView({ behavior: 'auto', block: 'nearest' });
+  } else {
+    document.dispatchEvent(new CustomEvent('walkthrough:area', { detail: all ? undefined : steps[current - 1].dataset.highlight }));
+  }
 })();

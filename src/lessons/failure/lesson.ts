@@ -53,16 +53,10 @@ const failure: LessonDefinition = {
   },
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/news.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: {
-      routes: (router, tools) => {
-        htmxRoutes(router, tools);
-        switchRoutes(router, tools);
-      },
-      view: 'htmx',
-      code: ['views/htmx.ejs', 'views/_news.ejs', 'public/htmx-errors.js', 'htmx.ts', 'switches.ts'],
-    },
+    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_news.ejs', 'public/htmx-errors.js', 'htmx.ts', 'switches.ts'] },
   },
   controls: 'controls',
+  controlRoutes: switchRoutes,
   pageLocals: (ctx) => ({ switches: switches.of(ctx), latencies }),
   reset: switches.reset,
 };

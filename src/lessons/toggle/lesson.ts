@@ -1,7 +1,7 @@
 // Lesson 2: like and unlike, and "log in to like" when signed out. Which control is valid now: the htmx lane
 // is told by the server (HATEOAS), the JSON lane's client works it out.
 import type { LessonDefinition } from '../../kit/types.js';
-import { htmxRoutes } from './htmx.js';
+import { htmxRoutes, sessionRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
 import { likeState, resetToggle, visitors } from './state.js';
 
@@ -29,6 +29,7 @@ const toggle: LessonDefinition = {
     htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_toggle.ejs', 'views/_switch.ejs', 'htmx.ts'] },
   },
   controls: 'controls',
+  controlRoutes: sessionRoutes,
   pageLocals: (ctx) => ({ signedIn: visitors.of(ctx).signedIn, json: likeState(ctx, 'json'), htmx: likeState(ctx, 'htmx') }),
   reset: resetToggle,
 };

@@ -1,25 +1,54 @@
-// The inspector's outermost middleware: tags a lane request with its lane, and records the exchange for its visitor.
-import type { Middleware } from 'koa';
-import type { MountedLanes } from '../../kit/mount.js';
-import { describeExchange, describeHangUp, exchangeIdHeader } from './exchange.js';
+// The inspector's outermost middleware: tags a lane request with its lane (or the lesson's controls), and records
+// the exchange for its visitor.
+import type { Context, Middleware } from 'koa';
+import type { LaneRoute, MountedLanes } from '../../kit/mount.js';
+import { describeExchange, describeHangUp, exchangeIdHeader, type HangUp } from './exchange.js';
 import type { ExchangeStore } from './store.js';
 
+interface InFlight {
+  ctx: Context;
+  id: number;
+  route: LaneRoute;
+}
+
 export function captureExchanges(lanes: MountedLanes, store: ExchangeStore): Middleware {
+  // Requests being answered right now: as many as the server has connections, each gone when answered.
+  const inFlight = new Set<InFlight>();
+
+  /**
+   * Who ended an exchange that got no answer. The server cut it (lesson 7's "network down" takes the answer
+   * over: ctx.respond is false), or the browser did; the browser's cancel is a replacement when a newer
+   * request of the same visitor and lane had reached the server by then (htmx's hx-sync, the JSON lane's abort).
+   */
+  const hangUpOf = (self: InFlight): HangUp => {
+    if (self.ctx.respond === false) return 'server';
+    const visitorId = self.ctx.state.visitorId as string;
+    const sameLane = (other: InFlight) => other.id > self.id && other.route.lesson === self.route.lesson
+      && other.route.lane === self.route.lane && other.ctx.state.visitorId === visitorId;
+    const newerStored = (store.list(visitorId, self.route.lesson.id, self.route.lane)[0]?.id ?? 0) > self.id;
+    return newerStored || [...inFlight].some(sameLane) ? 'replaced' : 'client';
+  };
+
   return async (ctx, next) => {
     const route = lanes.match(ctx);
     if (!route) return next();
     ctx.state.lane = route.lane;
-    const id = store.nextId();
-    ctx.set(exchangeIdHeader, String(id));
+    const self: InFlight = { ctx, id: store.nextId(), route };
+    ctx.set(exchangeIdHeader, String(self.id));
     const started = performance.now();
-    await next();
+    inFlight.add(self);
+    try {
+      await next();
+    } finally {
+      inFlight.delete(self);
+    }
     // A body refused by its declared size is turned away before the visitor is known: nobody to show it to.
     if (!ctx.state.visitorId) return;
     try {
       const serverMs = performance.now() - started;
       const exchange = ctx.writable
-        ? describeExchange(ctx, id, route.lesson.id, route.lane, serverMs)
-        : describeHangUp(ctx, id, route.lesson.id, route.lane, serverMs);
+        ? describeExchange(ctx, self.id, route.lesson.id, route.lane, serverMs)
+        : describeHangUp(ctx, self.id, route.lesson.id, route.lane, serverMs, hangUpOf(self));
       store.add(ctx.state.visitorId, exchange);
     } catch (err) {
       ctx.app.emit('error', err, ctx); // the inspector must never break the lesson it watches

@@ -1,10 +1,12 @@
 // One lane exchange as the inspector records it: what was asked and answered, measured, with secrets hidden.
 import { createRequire } from 'node:module';
 import type { Context } from 'koa';
-import type { LaneId } from '../../kit/types.js';
+import type { TrafficOwner } from '../../kit/types.js';
 import { csrfHeader } from '../../kit/visitor.js';
 import { hidePasswords, hideToken, shortToken } from './masking.js';
-import type { Exchange } from './store.js';
+import type { Exchange, HangUp } from './store.js';
+
+export type { HangUp } from './store.js';
 
 /** The request headers worth teaching; everything else is noise for this lesson. */
 const shownRequestHeaders = [
@@ -31,7 +33,7 @@ export const shownBodyChars = 8 * 1024;
 
 const csrfHeaderKey = csrfHeader.toLowerCase();
 
-export function describeExchange(ctx: Context, id: number, lessonId: string, lane: LaneId, serverMs: number): Exchange {
+export function describeExchange(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number): Exchange {
   const { text, pretty: sent } = serializeBody(ctx.body);
   const pretty = hideToken(sent, ctx.state.csrfToken);
   const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
@@ -55,8 +57,8 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
   return new RecordedExchange(fields, text);
 }
 
-/** A request whose connection closed before any answer (the client hung up, or the server cut it): no response. */
-export function describeHangUp(ctx: Context, id: number, lessonId: string, lane: LaneId, serverMs: number): Exchange {
+/** A request whose connection closed before any answer: no response. */
+export function describeHangUp(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, hangUp: HangUp): Exchange {
   const fields = {
     id,
     lessonId,
@@ -64,6 +66,7 @@ export function describeHangUp(ctx: Context, id: number, lessonId: string, lane:
     ...describeRequest(ctx),
     status: 0,
     aborted: true,
+    hangUp,
     responseHeaders: [],
     responseType: '',
     responseBody: '',

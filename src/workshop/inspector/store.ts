@@ -1,10 +1,16 @@
 // The inspector's memory: each visitor's last few exchanges per lane, bounded in size and in time.
-import type { LaneId } from '../../kit/types.js';
+import type { TrafficOwner } from '../../kit/types.js';
+
+/**
+ * Who closed a connection before any answer: the server (it cut the connection), the browser because a newer
+ * request of the same lane replaced this one, or the browser for its own reasons (a tab closed, a page left).
+ */
+export type HangUp = 'server' | 'replaced' | 'client';
 
 export interface Exchange {
   id: number;
   lessonId: string;
-  lane: LaneId;
+  lane: TrafficOwner;
   method: string;
   url: string;
   status: number;
@@ -21,6 +27,8 @@ export interface Exchange {
   serverMs: number;
   /** The connection closed before any answer went out: the client got no response at all. */
   aborted?: boolean;
+  /** For an aborted exchange, who closed the connection. */
+  hangUp?: HangUp;
 }
 
 export type ExchangeListener = (exchange: Exchange) => void;
@@ -34,7 +42,7 @@ interface Visitor {
   listeners: Set<ExchangeListener>;
 }
 
-const laneKey = (lessonId: string, lane: LaneId) => `${lessonId} ${lane}`;
+const laneKey = (lessonId: string, lane: TrafficOwner) => `${lessonId} ${lane}`;
 
 export interface StoreLimits {
   /** Exchanges kept per visitor and lane. */
@@ -89,7 +97,7 @@ export class ExchangeStore {
   }
 
   /** Newest first. */
-  list(visitorId: string, lessonId: string, lane: LaneId): Exchange[] {
+  list(visitorId: string, lessonId: string, lane: TrafficOwner): Exchange[] {
     return [...(this.#visitors.get(visitorId)?.lanes.get(laneKey(lessonId, lane)) ?? [])].reverse();
   }
 
