@@ -247,8 +247,8 @@ describe('lesson 7: bad input to the switches', () => {
     const text = await res.text();
     for (const markup of hostile) expect(text).not.toContain(markup);
     expect(text).not.toMatch(/<script|onerror=/i);
-    // An htmx request's error goes to the lane's error slot, not into the strip.
-    expect(res.headers.get('hx-retarget')).toBe('#lane-errors-htmx');
+    // A control's error goes to the lesson controls' error slot, not into the strip nor into a lane.
+    expect(res.headers.get('hx-retarget')).toBe('#lane-errors-controls');
     expect(await switchesOf()).toEqual(initial);
   });
 

@@ -98,7 +98,7 @@ describe('the signed-out switch', () => {
     expect(res.status).toBe(status);
     const text = await res.text();
     for (const string of hostile) expect(text).not.toContain(string);
-    expect(res.headers.get('hx-retarget')).toBe('#lane-errors-htmx'); // htmx shows it in the lane's error slot
+    expect(res.headers.get('hx-retarget')).toBe('#lane-errors-controls'); // htmx shows it in the lesson controls' error slot
     expect((await pageState()).signedOut).toBe(false);
   });
 });
