@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('lesson 7 in Chromium', () => {
     // The wire shows each lane's slow exchange, held back on the server.
     for (const lane of ['json', 'htmx']) {
       const newest = session.page.locator(`#wire-failure-${lane} li`).first();
-      await expect.poll(() => newest.textContent()).toMatch(/GET\s+\/(api\/)?failure\/news\s+200/);
+      await expect.poll(() => newest.textContent()).toMatch(/200\s+GET\s+\/(api\/)?failure\/news/);
       expect(Number(/server ([\d.]+) ms/.exec((await newest.textContent())!)?.[1])).toBeGreaterThanOrEqual(2900);
     }
     expect(session.problems.list).toEqual([]);
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('lesson 7 in Chromium', () => {
     expect(await session.page.textContent('#htmx-news')).toBe('No news loaded yet.'); // hx-status:5xx="swap:none"
     expect(await session.page.locator('[data-demo="htmx"] h1').count()).toBe(0);
     expect(await session.page.isDisabled(htmxButton)).toBe(false);
-    await expect.poll(() => session.page.locator('#wire-failure-htmx li', { hasText: '/failure/news' }).first().textContent()).toMatch(/GET\s+\/failure\/news\s+500/);
+    await expect.poll(() => session.page.locator('#wire-failure-htmx li', { hasText: '/failure/news' }).first().textContent()).toMatch(/500\s+GET\s+\/failure\/news/);
     // The one-shot switch was used up on the server, and the strip asked again: it says so.
     await session.page.waitForSelector('#switch-fail[aria-pressed="false"]');
     expect(await stateLine()).toContain('Next request: answers normally');
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('lesson 7 in Chromium', () => {
     expect(await session.page.isVisible('#json-news-loading')).toBe(false);
 
     for (const lane of ['json', 'htmx']) {
-      await expect.poll(() => session.page.locator(`#wire-failure-${lane} li`).first().textContent()).toMatch(/GET\s+\/(api\/)?failure\/news\s+no response/);
+      await expect.poll(() => session.page.locator(`#wire-failure-${lane} li`).first().textContent()).toMatch(/no response\s+GET\s+\/(api\/)?failure\/news/);
     }
     // The JSON lane's retry is a second exchange of its own (the browser may add its own re-send of a reused connection).
     await expect.poll(() => session.page.locator('#wire-failure-json li', { hasText: 'no response' }).count()).toBeGreaterThanOrEqual(2);
@@ -133,6 +133,7 @@ describe.skipIf(!hasChromium)('lesson 7 in Chromium', () => {
     await session.page.setViewportSize({ width: 390, height: 844 });
     await session.page.goto(session.server.url + '/lessons/failure?lang=ko');
     expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await session.page.click('[data-lane-tab="htmx"]'); // on a phone the lanes are tabs
     expect(await session.page.textContent(htmxButton)).toBe('최신 소식 불러오기');
     await flip('switch-fail');
     expect(await stateLine()).toBe('지연: 없음 · 다음 요청: 500 응답 (한 번) · 네트워크: 연결됨');

@@ -45,8 +45,8 @@ describe.skipIf(!hasChromium)('lesson 4 in Chromium', () => {
     // the JSON lane got a map of errors, the htmx lane the form itself
     const jsonItem = session.page.locator('#wire-form-json li').first();
     const htmxItem = session.page.locator('#wire-form-htmx li').first();
-    await expect.poll(() => jsonItem.textContent()).toMatch(/POST\s+\/api\/form\/signups\s+422/);
-    await expect.poll(() => htmxItem.textContent()).toMatch(/POST\s+\/form\/signups\s+422/);
+    await expect.poll(() => jsonItem.textContent()).toMatch(/422\s+POST\s+\/api\/form\/signups/);
+    await expect.poll(() => htmxItem.textContent()).toMatch(/422\s+POST\s+\/form\/signups/);
     expect(await jsonItem.locator('pre.body').last().textContent()).toContain('"errors": {');
     expect(await htmxItem.locator('pre.body').last().textContent()).toMatch(/^<div id="signup-htmx"/);
 

@@ -34,10 +34,10 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     const jsonItem = session.page.locator('#wire-like-json li').first();
     const htmxItem = session.page.locator('#wire-like-htmx li').first();
     await expect.poll(() => htmxItem.textContent()).toContain('/like/');
-    expect(await jsonItem.textContent()).toMatch(/POST\s+\/api\/like\s+200/);
+    expect(await jsonItem.textContent()).toMatch(/200\s+POST\s+\/api\/like/);
     expect(await jsonItem.textContent()).toContain('"likes": 1');
     expect(await htmxItem.textContent()).toContain('HX-Request');
-    expect(await htmxItem.locator('pre').last().textContent()).toContain('<div id="like-section"><button hx-post="/like/"');
+    expect(await htmxItem.locator('pre.body').first().textContent()).toContain('<div id="like-section"><button hx-post="/like/"');
     await expect.poll(() => htmxItem.locator('[data-round-trip]').textContent()).toMatch(/round trip \d+ ms/);
     await expect.poll(() => jsonItem.locator('[data-round-trip]').textContent()).toMatch(/round trip \d+ ms/);
 
@@ -150,18 +150,28 @@ describe.skipIf(!hasChromium)('lesson 1 in Chromium', () => {
     expect(htmx.x).toBeGreaterThan(json.x + json.width - 1);
   });
 
-  it('speaks Korean, and stacks the lanes on a phone', async () => {
+  it('speaks Korean, and on a phone shows the lanes as two tabs over the same state', async () => {
     await session.page.setViewportSize({ width: 390, height: 844 });
     await session.page.goto(session.server.url + '/?lang=ko');
+    // JSON first; the htmx lane is one tap away, not 14,000 px down
+    expect(await session.page.getAttribute('[data-lane-tab="json"]', 'aria-selected')).toBe('true');
+    expect(await session.page.isVisible('.lane-json')).toBe(true);
+    expect(await session.page.isVisible('.lane-htmx')).toBe(false);
+    await session.page.click('#like-button');
+    await expect.poll(() => session.page.textContent('#count')).toBe('1');
+    await session.page.click('[data-lane-tab="htmx"]');
+    expect(await session.page.isVisible('.lane-json')).toBe(false);
     expect(await session.page.textContent('#like-section button')).toBe('❤️ 좋아요 (0)');
     await session.page.click('#like-section button');
     await expect.poll(() => session.page.textContent('#like-section button')).toBe('❤️ 좋아요 (1)');
     expect(await session.page.getAttribute('html', 'lang')).toBe('ko');
-
-    const json = (await session.page.locator('.lane-json').boundingBox())!;
-    const htmx = (await session.page.locator('.lane-htmx').boundingBox())!;
-    expect(htmx.y).toBeGreaterThanOrEqual(json.y + json.height);
-    expect(json.width).toBeLessThanOrEqual(390);
+    // the JSON lane kept its state while hidden, and the step text sits above the tabs
+    await session.page.click('[data-lane-tab="json"]');
+    expect(await session.page.textContent('#count')).toBe('1');
+    const step = (await session.page.locator('.walkthrough').boundingBox())!;
+    const tabs = (await session.page.locator('.lane-tabs').boundingBox())!;
+    expect(step.y + step.height).toBeLessThanOrEqual(tabs.y);
+    expect((await session.page.locator('.lane-json').boundingBox())!.width).toBeLessThanOrEqual(390);
     for (const size of ['normal', 'large']) {
       await session.page.goto(session.server.url + `/?text=${size}`);
       expect(await session.page.evaluate(() => document.documentElement.scrollWidth), `no sideways scroll, ${size} text`).toBeLessThanOrEqual(390);

@@ -44,10 +44,10 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
     expect(await session.page.locator('[hx-swap-oob]').count()).toBe(0);
 
     const htmxItem = session.page.locator('#wire-oob-htmx li').first();
-    await expect.poll(() => htmxItem.textContent(), { timeout: 5000 }).toMatch(/POST\s+\/oob\/items\s+201/);
-    expect(await htmxItem.locator('pre').last().textContent()).toMatch(/hx-swap-oob="beforeend:#oob-list-htmx"[\s\S]*<span id="oob-count-htmx" class="badge" hx-swap-oob="true">2<\/span>/);
+    await expect.poll(() => htmxItem.textContent(), { timeout: 5000 }).toMatch(/201\s+POST\s+\/oob\/items/);
+    expect(await htmxItem.locator('pre.body').first().textContent()).toMatch(/hx-swap-oob="beforeend:#oob-list-htmx"[\s\S]*<span id="oob-count-htmx" class="badge" hx-swap-oob="true">2<\/span>/);
     const jsonItem = session.page.locator('#wire-oob-json li').first();
-    await expect.poll(() => jsonItem.textContent(), { timeout: 5000 }).toMatch(/POST\s+\/api\/oob\/items\s+201/);
+    await expect.poll(() => jsonItem.textContent(), { timeout: 5000 }).toMatch(/201\s+POST\s+\/api\/oob\/items/);
     expect(await jsonItem.textContent()).toMatch(/"count": 2/);
     for (const lane of ['json', 'htmx']) expect(await session.page.locator(`[data-steps="${lane}"] li.lit`).count()).toBe(4);
 

@@ -50,13 +50,13 @@ describe.skipIf(!hasChromium)('lesson 5 (search) in Chromium', () => {
 
     // The inspector lists the lane's own GETs, newest first.
     const newest = session.page.locator(`#wire-search-${lane.id} li`).first();
-    await expect.poll(() => newest.textContent()).toMatch(/GET\s+\/(api\/)?search\/?\?q=COTE\s+200/);
+    await expect.poll(() => newest.textContent()).toMatch(/200\s+GET\s+\/(api\/)?search\/?\?q=COTE/);
     if (lane.id === 'htmx') {
       expect(await newest.textContent()).toContain('HX-Request');
       expect(await newest.textContent()).toMatch(/vary\s*HX-Request/i);
-      expect(await newest.locator('pre').last().textContent()).toContain('<mark>Côte</mark>');
+      expect(await newest.locator('pre.body').first().textContent()).toContain('<mark>Côte</mark>');
     } else {
-      expect(await newest.locator('pre').last().textContent()).toContain('"match": {');
+      expect(await newest.locator('pre.body').first().textContent()).toContain('"match": {');
     }
     await expect.poll(() => session.page.locator(`[data-steps="${lane.id}"] li.lit`).count()).toBe(4);
     expect(session.problems.list).toEqual([]);

@@ -32,8 +32,8 @@ describe.skipIf(!hasChromium)('lesson 8 in Chromium', () => {
     expect(session.page.url()).toBe(session.server.url + '/lessons/two-clients'); // a swap, not a navigation
     expect(await session.page.getAttribute('#htmx-task-2', 'aria-current')).toBe('true');
 
-    await expect.poll(() => session.page.locator('#wire-two-clients-json li').first().textContent()).toMatch(/GET\s+\/api\/v1\/tasks\/2\s+200/);
-    await expect.poll(() => session.page.locator('#wire-two-clients-htmx li').first().textContent()).toMatch(/GET\s+\/two-clients\/tasks\/2\s+200[\s\S]*vary\s*HX-Request/i);
+    await expect.poll(() => session.page.locator('#wire-two-clients-json li').first().textContent()).toMatch(/200\s+GET\s+\/api\/v1\/tasks\/2/);
+    await expect.poll(() => session.page.locator('#wire-two-clients-htmx li').first().textContent()).toMatch(/200\s+GET\s+\/two-clients\/tasks\/2[\s\S]*vary\s*HX-Request/i);
     expect(session.problems.list).toEqual([]);
   });
 
