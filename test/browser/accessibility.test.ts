@@ -1,0 +1,87 @@
+// axe-core on every page (each lesson after its demo is used once, and the wrap-up), in both languages and
+// both text sizes: no serious or critical violation. Plus the toggles are buttons and a lesson works by keyboard.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { lessons } from '../../src/lessons/index.js';
+import { hasChromium, useBrowserSession } from '../support/browser.js';
+import { useDemoOnce } from '../support/use-demo.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResult { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }> }
+
+/** Serious and critical violations on the page, every fold opened (code files, headers), one line each. */
+async function axeProblems(page: Page, where: string): Promise<string[]> {
+  await page.evaluate(() => { for (const fold of document.querySelectorAll<HTMLDetailsElement>('main details')) fold.open = true; });
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) on ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`);
+}
+
+describe.skipIf(!hasChromium)('accessibility', () => {
+  // axe is injected as a script: the page's CSP (rightly) refuses inline script, so this context bypasses it.
+  const session = useBrowserSession({ context: { bypassCSP: true } });
+
+  for (const lang of ['en', 'ko']) {
+    for (const text of ['normal', 'large']) {
+      it(`axe finds nothing serious on any page (${lang}, ${text} text)`, async () => {
+        const page = session.page;
+        const problems: string[] = [];
+        for (const lesson of lessons) {
+          await page.goto(`${session.server.url}/lessons/${lesson.id}?lang=${lang}&text=${text}`);
+          await useDemoOnce(page, lesson);
+          problems.push(...await axeProblems(page, lesson.id));
+        }
+        await page.goto(`${session.server.url}/wrap-up?lang=${lang}&text=${text}`);
+        problems.push(...await axeProblems(page, 'wrap-up'));
+        // the lesson menu, open
+        await page.click('.lesson-menu summary');
+        problems.push(...await axeProblems(page, 'lesson menu'));
+        expect(problems).toEqual([]);
+      }, 180_000);
+    }
+  }
+
+  it('the Large text toggle is a button that says whether it is on, and keeps the step', async () => {
+    const page = session.page;
+    await page.goto(`${session.server.url}/lessons/like?step=3`);
+    const toggle = page.locator('.text-size button');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('ArrowRight'); // step 4, in place
+    await Promise.all([page.waitForURL(/text=large/), toggle.click()]);
+    expect(await page.locator('.text-size button').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getAttribute('html', 'class')).toBe('text-large');
+    expect(new URL(page.url()).searchParams.get('step')).toBe('4');
+  });
+
+  it('a lesson can be done by keyboard alone: menu, both demos, the next step', async () => {
+    const page = session.page;
+    await page.goto(`${session.server.url}/lessons/like`);
+    // Tab from the top reaches the lesson menu; Enter opens it, Escape closes it
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.matches('.lesson-menu summary') ?? false);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.lesson-menu').getAttribute('open')).toBe('');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.lesson-menu').getAttribute('open')).toBeNull();
+    // on to each lane's button, pressed with Enter
+    for (const [selector, done] of [['#like-button', '#count'], ['#like-section button', '#like-section button']] as const) {
+      for (let i = 0; i < 40; i++) {
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) break;
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent(done)).toContain('1');
+    }
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).searchParams.get('step')).toBe('2');
+    expect(session.problems.list).toEqual([]);
+  });
+});
