@@ -1,9 +1,11 @@
-// The closing page: when to use which (prose in templates/wrap-up/), and what each lesson showed, from its notes.
+// The closing page: when to use which (prose in templates/wrap-up/), what each lesson showed (from its notes), and
+// how much code each lane needed (measured).
 import { join } from 'node:path';
 import type { Context } from 'koa';
 import type { Lang } from '../kit/i18n.js';
 import { htmxVersion, templatesDir } from '../kit/paths.js';
 import { renderView } from '../kit/views.js';
+import { measureLessons } from './code-size.js';
 import { lessonPath, pagerFor } from './lesson-links.js';
 import { loadMarked, readNotes } from './notes.js';
 import { prebuilt } from './prebuilt.js';
@@ -40,6 +42,7 @@ export function renderWrapUp(ctx: Context, lessons: Lesson[]): string {
   return renderView(ctx, 'wrap-up', {
     lessons,
     points: lessonPoints(lessons, lang),
+    codeSize: measureLessons(lessons),
     proseHtml,
     pager: pagerFor(lessons, undefined, lang, ctx.state.t),
     htmxVersion,
