@@ -173,4 +173,58 @@ describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
     await Promise.all([session.page.waitForURL('**/lessons/echo'), session.page.click('[data-walk-next]')]);
     expect(await state()).toMatchObject({ status: 'Step 1 of 3', highlighted: ['controls'] });
   });
+
+  it('Next and Previous add history: Back returns to the previous step, Forward comes back, no reload', async () => {
+    await session.page.goto(`${session.server.url}/lessons/like`);
+    await markDocument();
+    await session.page.click('[data-walk-next]');
+    await session.page.keyboard.press('ArrowRight');
+    expect(await state()).toEqual(atStep(3));
+    await session.page.goBack();
+    await expect.poll(state).toEqual(atStep(2));
+    await session.page.goBack();
+    await expect.poll(state).toEqual(expect.objectContaining({ shown: [1], step: null, sameDocument: true }));
+    await session.page.goForward();
+    await expect.poll(state).toEqual(atStep(2));
+    expect(session.problems.list).toEqual([]);
+  });
+
+  it('a link to a step opens with its outlined area in view and only that lane\'s code unfolded', async () => {
+    const codeStep = en.findIndex((step) => step.area === 'json-code') + 1;
+    expect(codeStep).toBeGreaterThan(0);
+    const page = await session.open({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    await page.goto(`${session.server.url}/lessons/like?step=${codeStep}`);
+    await expect.poll(() => page.evaluate(() => {
+      const area = document.querySelector('[data-highlighted]')!.getBoundingClientRect();
+      return area.top >= 0 && area.top < innerHeight / 2;
+    })).toBe(true);
+    const open = (lane: string) => page.locator(`[data-code="${lane}"] details.code-file[open]`).count();
+    expect(await open('json')).toBe(like.lanes.json.code.length);
+    expect(await open('htmx')).toBe(0);
+    // a step about the htmx code folds the JSON files and unfolds the htmx ones
+    const htmxStep = en.findIndex((step) => step.area === 'htmx-code') + 1;
+    await page.goto(`${session.server.url}/lessons/like?step=${htmxStep - 1}`);
+    await page.keyboard.press('ArrowRight');
+    expect(await open('json')).toBe(0);
+    expect(await open('htmx')).toBe(like.lanes.htmx.code.length);
+  });
+
+  it('Reset keeps the step', async () => {
+    await session.page.goto(`${session.server.url}/lessons/like`);
+    await session.page.keyboard.press('ArrowRight');
+    await session.page.keyboard.press('ArrowRight');
+    await Promise.all([session.page.waitForLoadState('load'), session.page.waitForURL(/step=3/), session.page.click('button.reset')]);
+    expect(await state()).toEqual(atStep(3));
+  });
+
+  it('on a phone, the arrow keys bring the step text back into view', async () => {
+    const page = await session.open({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    await page.goto(`${session.server.url}/lessons/like`);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => {
+      const title = document.querySelector('[data-walk-step]:not([hidden]) h3')!.getBoundingClientRect();
+      return title.top >= 0 && title.bottom <= innerHeight;
+    })).toBe(true);
+  });
 });
