@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/workshop/notes.js';
+import { loadMarked, parseNotes } from '../../src/workshop/notes.js';
 import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { attribute, tagsNamed, textOf } from '../support/http.js';
 import { useServer } from '../support/suite.js';
+
+const marked = await loadMarked();
 
 const all = lessonsWithEcho;
 
@@ -53,7 +55,7 @@ describe.each([
     expect(rows).toHaveLength(all.length);
     rows.forEach((row, index) => {
       const lesson = all[index]!;
-      const steps = parseNotes(readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'));
+      const steps = parseNotes(marked, readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'));
       const hrefs = tagsNamed(row, 'a').map((tag) => attribute(tag, 'href'));
       expect(hrefs).toEqual([`/lessons/${lesson.id}`, `/lessons/${lesson.id}?step=${steps.length}`]);
       expect(textOf(row)).toContain(lesson.title[lang]);
