@@ -1,7 +1,7 @@
 // The lesson's switches, one set per visitor: added latency, a one-shot 500, and the network "down".
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Middleware } from 'koa';
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { isObject } from '../shared/bodies.js';
 import { perVisitor } from '../shared/per-visitor.js';
 

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import { renderFile } from '../server/views.js';
-import { type Lang, messages } from '../server/i18n.js';
+import { renderFile } from './views.js';
+import { type Lang, messages } from './i18n.js';
 import { type LaneId, laneIds, type Lesson } from './types.js';
 
 export interface LaneRoute {

@@ -2,21 +2,21 @@
 import { join } from 'node:path';
 import type Router from '@koa/router';
 import Koa from 'koa';
-import { createInspector, type Inspector } from '../lane/inspector.js';
-import { delayLanes, type Latency } from '../lane/latency.js';
-import { mountLanes, type PageRenderer } from '../lane/mount.js';
-import { lessonPageRenderer, pageRoutes } from '../lane/pages.js';
-import type { StoreLimits } from '../lane/exchange-store.js';
-import type { Lesson } from '../lane/types.js';
-import { lessons as allLessons } from '../lessons/index.js';
-import { lazyBodyParser } from './body-parser.js';
-import { handleErrors } from './errors.js';
-import type { Lang } from './i18n.js';
-import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './paths.js';
-import { logRequests, type RequestRecord } from './request-log.js';
-import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
-import { serveFolders } from './static.js';
-import { identifyVisitor, verifyCsrf } from './visitor.js';
+import { createInspector, type Inspector } from './workshop/inspector/index.js';
+import { delayLanes, type Latency } from './workshop/latency.js';
+import { mountLanes, type PageRenderer } from './kit/mount.js';
+import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
+import type { StoreLimits } from './workshop/inspector/store.js';
+import type { Lesson } from './kit/types.js';
+import { lessons as allLessons } from './lessons/index.js';
+import { lazyBodyParser } from './kit/body-parser.js';
+import { handleErrors } from './kit/errors.js';
+import type { Lang } from './kit/i18n.js';
+import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './kit/paths.js';
+import { logRequests, type RequestRecord } from './workshop/request-log.js';
+import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
+import { serveFolders } from './kit/static.js';
+import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
 
 export const bodyLimitBytes = 16 * 1024;
 

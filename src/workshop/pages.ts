@@ -2,15 +2,15 @@
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import type { Lang } from '../server/i18n.js';
-import { htmxVersion } from '../server/paths.js';
-import { renderFile, renderView } from '../server/views.js';
-import { readCodeFile } from './highlight.js';
-import type { Inspector } from './inspector.js';
+import type { Lang } from '../kit/i18n.js';
+import { htmxVersion } from '../kit/paths.js';
+import { renderFile, renderView } from '../kit/views.js';
+import { readCodeFile } from './code-panels.js';
+import type { Inspector } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
-import { lessonLocals, type PageRenderer } from './mount.js';
+import { lessonLocals, type PageRenderer } from '../kit/mount.js';
 import { readNotes } from './notes.js';
-import { laneIds, type Lesson } from './types.js';
+import { laneIds, type Lesson } from '../kit/types.js';
 import { walkthroughFor } from './walkthrough.js';
 import { renderWrapUp } from './wrap-up.js';
 
