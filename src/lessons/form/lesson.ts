@@ -11,7 +11,14 @@ const form: LessonDefinition = {
   words,
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'views/_field.ejs', 'public/signup.js', '../shared/public/send.js', 'json.ts', 'signup.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_signup.ejs', 'views/_field.ejs', 'htmx.ts', 'signup.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: [
+        'views/htmx.ejs', 'views/_signup.ejs', 'views/_field.ejs', '../shared/public/htmx-lane.js', 'htmx.ts',
+        'signup.ts', '../../kit/errors.ts',
+      ],
+    },
   },
   pageLocals: (ctx) => signupLocals({ welcome: takeWelcome(ctx) }),
   reset: resetSignups,

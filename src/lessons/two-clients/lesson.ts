@@ -33,7 +33,11 @@ const twoClients: LessonDefinition = {
   },
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/tasks.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_tasks.ejs', 'htmx.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: ['views/htmx.ejs', 'views/_tasks.ejs', '../shared/public/htmx-lane.js', 'htmx.ts', '../../kit/errors.ts'],
+    },
   },
   // The curl line names the host and port this page was asked for: the one that works from the learner's machine.
   pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, apiOrigin: `${ctx.protocol}://${ctx.host}` }),
