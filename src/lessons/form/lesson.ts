@@ -7,7 +7,7 @@ import { words } from './words.js';
 
 const form: LessonDefinition = {
   id: 'form',
-  title: { en: 'Forms and validation', ko: '폼과 유효성 검사' },
+  title: { en: 'Forms and validation', ko: '폼과 검증' },
   words,
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'views/_field.ejs', 'public/signup.js', '../shared/public/send.js', 'json.ts', 'signup.ts'] },

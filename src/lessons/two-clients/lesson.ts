@@ -22,7 +22,7 @@ const twoClients: LessonDefinition = {
     ko: {
       pickTask: '할 일을 골라 보세요.',
       done: '완료',
-      todo: '할 일',
+      todo: '미완료',
       markDone: '완료로 표시',
       markTodo: '완료 취소',
       reload: '목록 다시 불러오기',
