@@ -113,9 +113,11 @@ describe('a file the build did not see', () => {
 
   it('notes: a copied lesson\'s page shows them rendered live, and shows an edit on the next load', async () => {
     const like = lessons[0]!;
-    const copy = { ...like, dir: join(dir, 'like') };
+    // Laid out as in the repository: its code panels list ../shared/public/send.js and ../../kit/errors.ts.
+    const copy = { ...like, dir: join(dir, 'lessons', 'like') };
     cpSync(like.dir, copy.dir, { recursive: true });
-    cpSync(join(like.dir, '..', 'shared'), join(dir, 'shared'), { recursive: true }); // its code panels list ../shared/public/send.js
+    cpSync(join(like.dir, '..', 'shared'), join(dir, 'lessons', 'shared'), { recursive: true });
+    cpSync(join(like.dir, '..', '..', 'kit', 'errors.ts'), join(dir, 'kit', 'errors.ts'));
     const notes = join(copy.dir, 'notes.en.md');
     await lessonNotes.ready([notes]);
     expect(lessonNotes.read(notes)).toEqual(parseNotes(marked, readFileSync(notes, 'utf8')));

@@ -49,6 +49,20 @@ describe.each([
     for (const url of Object.values(essays)) expect(hrefs).toContain(url);
   });
 
+  it.runIf(lang === 'en')('quotes all nine of "When Should You Use Hypermedia?"\'s cases, and says which points are ours', () => {
+    const text = textOf(page).replace(/\s+/g, ' ');
+    const cases = [
+      'your UI is mostly text & images', 'your UI is CRUD-y', 'with updates mostly taking place within well-defined blocks',
+      'you need ‘deep links’ & good first-render performance', 'your UI has many, dynamic interdependencies',
+      'you require offline functionality', 'your UI state is updated extremely frequently',
+      'you want integrated copy & paste components', 'your team is not on board',
+    ];
+    for (const quoted of cases) expect(text).toContain(quoted);
+    expect(text).toContain('ours rather than that essay\'s');
+    expect(text).toContain('the htmx.org essay\'s analysis, not the presenters\'');
+    expect(text).toContain('dynamic validation and conditional fields');
+  });
+
   it('has one row per lesson, in order, with the point its last step makes, linked to that step', () => {
     const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!;
     const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!);
