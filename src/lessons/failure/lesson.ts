@@ -53,7 +53,14 @@ const failure: LessonDefinition = {
   },
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/news.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_news.ejs', 'public/htmx-errors.js', 'htmx.ts', 'switches.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: [
+        'views/htmx.ejs', 'views/_news.ejs', 'public/htmx-errors.js', '../shared/public/htmx-lane.js', 'htmx.ts',
+        'switches.ts', '../../kit/errors.ts',
+      ],
+    },
   },
   controls: 'controls',
   controlRoutes: switchRoutes,
