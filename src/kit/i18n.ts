@@ -69,11 +69,12 @@ const en = {
   jsonTab: 'JSON',
   htmxTab: 'htmx',
   codeSizeTitle: 'How much code each lane needs, measured',
-  codeSizeIntro: 'Counted from this app\'s own files as they are on disk right now: the files each lane\'s code panel shows (its page snippet, client script and server routes). Blank lines are not counted; a file two lanes share counts in each.',
+  codeSizeIntro: 'Counted from this app\'s own files as they are on disk right now: the files each lane\'s code panel shows (its page snippet, client script and server routes). Blank lines are not counted. Each lesson\'s own files come first; the shared pieces a lane relies on (send.js, htmx-lane.js, the server\'s error handler) are listed apart, and the share compares the lessons\' own files.',
   codeSizeLines: 'lines',
   codeSizeBytes: 'bytes',
   codeSizeTotal: 'All lessons',
-  codeSizeShare: 'htmx lane, as a share of the JSON lane',
+  codeSizeShare: 'htmx lane, as a share of the JSON lane (own files)',
+  codeSizeShared: 'shared',
   codeSizeNext: 'Try it yourself: this writes a standalone starter with the like button built both ways, and the second one adds exercises to solve.',
 };
 
@@ -142,11 +143,12 @@ const ko: Messages = {
   jsonTab: 'JSON',
   htmxTab: 'htmx',
   codeSizeTitle: '레인마다 필요한 코드의 양 (측정값)',
-  codeSizeIntro: '지금 디스크에 있는 이 앱의 파일에서 바로 셉니다. 각 레인의 코드 패널이 보여 주는 파일(페이지 조각, 클라이언트 스크립트, 서버 라우트)입니다. 빈 줄은 세지 않고, 두 레인이 함께 쓰는 파일은 양쪽에 모두 셉니다.',
+  codeSizeIntro: '지금 디스크에 있는 이 앱의 파일에서 바로 셉니다. 각 레인의 코드 패널이 보여 주는 파일(페이지 조각, 클라이언트 스크립트, 서버 라우트)입니다. 빈 줄은 세지 않습니다. 레슨 폴더의 파일을 먼저 세고, 레인이 기대는 공용 조각(send.js, htmx-lane.js, 서버의 오류 처리)은 따로 보여 줍니다. 비율은 레슨 자체 파일끼리 비교합니다.',
   codeSizeLines: '줄',
   codeSizeBytes: '바이트',
   codeSizeTotal: '모든 레슨',
-  codeSizeShare: 'JSON 레인 대비 htmx 레인의 비율',
+  codeSizeShare: 'JSON 레인 대비 htmx 레인의 비율 (레슨 자체 파일)',
+  codeSizeShared: '공용',
   codeSizeNext: '직접 해 보세요. 첫 번째 명령은 좋아요 버튼을 두 방식으로 만든 독립 실행형 스타터를 만들고, 두 번째 명령은 풀어 볼 연습 문제를 더합니다.',
 };
 
