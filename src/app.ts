@@ -4,6 +4,7 @@ import type Router from '@koa/router';
 import Koa from 'koa';
 import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
+import { type AllowedHosts, checkHosts } from './kit/hosts.js';
 import type { Lang } from './kit/i18n.js';
 import { mountLanes } from './kit/mount.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './kit/paths.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
   inspectorLimits?: Partial<StoreLimits>;
+  /** The host names it answers to (DNS rebinding); this machine's loopback names unless told. */
+  allowedHosts?: AllowedHosts;
 }
 
 export interface DemoApp {
@@ -57,6 +60,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(inspector.capture);
   app.use(handleErrors());
   app.use(securityHeaders());
+  app.use(checkHosts({ allowed: options.allowedHosts }));
   app.use(limitBodySize(bodyLimitBytes));
   app.use(
     serveFolders([

@@ -12,6 +12,7 @@ Examples:
   htmx-demo serve
   htmx-demo serve --port 8080 --open
   htmx-demo serve --host 0.0.0.0   # workshop on a LAN
+  htmx-demo serve --host 0.0.0.0 --allowed-hosts laptop.local   # and by that name
   htmx-demo serve --latency 800 --lang ko
   htmx-demo serve --lesson 3      # start on lesson 3 (see htmx-demo lessons)
   htmx-demo lessons --lang ko`;
@@ -39,6 +40,7 @@ function buildProgram(version: string): Command {
     .description('start the demo server: the lessons at http://localhost:3000/')
     .option('-p, --port <n>', 'port to listen on, 0 for any free one (default: $PORT or 3000)')
     .option('--host <addr>', 'address to listen on; 0.0.0.0 shares the demo with your network', defaultHost)
+    .option('--allowed-hosts <names>', 'also answer to these host names, comma-separated (.lab.example: every name under it; all: any name)')
     .option('--strict-port', 'fail if the port is busy instead of trying the next one')
     .option('--open', 'open the page in the default browser ($BROWSER if set)')
     .option('--latency <ms>', 'delay every lesson response, to watch each step happen')

@@ -1,4 +1,5 @@
 // The serve command's options, checked and typed. Pure and free of server imports, so main can check before loading Koa.
+import { type AllowedHosts, isHostName } from '../kit/hosts.js';
 import { isLang, type Lang } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 
@@ -16,6 +17,7 @@ export interface RawServeOptions {
   lang: string;
   /** A lesson id or number; checked against the lesson list by main, which loads it only then. */
   lesson?: string;
+  allowedHosts?: string;
 }
 
 export interface ServeOptions {
@@ -28,6 +30,8 @@ export interface ServeOptions {
   debug: boolean;
   /** Where the banner's URLs and --open point: `/`, or a lesson's page. */
   startPath: string;
+  /** Host names to answer to besides the ones serve announces (--allowed-hosts); `true` for any. */
+  allowedHosts: AllowedHosts;
 }
 
 /** A TCP port: a whole number from 0 (any free port) to 65535. */
@@ -53,6 +57,22 @@ export function parseHost(value: string): string {
   return value.trim();
 }
 
+/**
+ * `--allowed-hosts a.example,.lab.example`: names (a leading dot takes in every name under it), or `all` (`true`, as in
+ * vite's config) to answer to any name, which leaves the server open to DNS rebinding.
+ */
+export function parseAllowedHosts(value: string): AllowedHosts {
+  const names = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (names.some((name) => name === 'all' || name === 'true')) return true;
+  for (const name of names) {
+    const bare = name.startsWith('.') ? name.slice(1) : name;
+    if (!isHostName(bare) || bare === '') {
+      throw new CliError(`invalid host name "${name}" in --allowed-hosts: use names such as lab.example or .lab.example, comma-separated, or all`);
+    }
+  }
+  return names;
+}
+
 /** --port wins, then the PORT variable (empty counts as unset), then 3000. */
 export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv, debug: boolean): ServeOptions {
   if (!isLang(raw.lang)) throw new CliError(`invalid language "${raw.lang}"`); // commander's choices() checks first
@@ -69,5 +89,6 @@ export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv
     lang: raw.lang,
     debug,
     startPath: '/',
+    allowedHosts: raw.allowedHosts === undefined ? [] : parseAllowedHosts(raw.allowedHosts),
   };
 }

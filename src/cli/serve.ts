@@ -6,7 +6,7 @@ import { listen } from './listen.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
 import type { ServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
-import { isLoopbackHost, localUrl, networkUrls } from './urls.js';
+import { allowedHostsFor, isLoopbackHost, localUrl, networkUrls } from './urls.js';
 
 /** How long open connections (a stuck download, say) may hold up the exit after Ctrl+C. */
 export const forceExitMs = 2000;
@@ -25,7 +25,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   let demo: DemoApp;
   try {
     const [{ createApp }, { isClientGone }] = await Promise.all([import('../app.js'), import('../kit/errors.js')]);
-    demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
+    demo = createApp({
+      lang: options.lang,
+      latencyMs: options.latencyMs,
+      onRequest: printRequest,
+      allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
+    });
     demo.app.on('error', (err: unknown, ctx?: Context) => {
       if (isClientGone(err) && !options.debug) return; // a closed tab is not the server's error
       printAppError(err, ctx ? `${ctx.method} ${ctx.originalUrl}` : '', options.debug);

@@ -1,4 +1,6 @@
 // Lesson 8: one backend, two clients: a JSON API for programs and HTML routes for this page, over the same tasks.
+import type { Context } from 'koa';
+import { requestOrigin } from '../../kit/hosts.js';
 import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
@@ -35,9 +37,17 @@ const twoClients: LessonDefinition = {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/tasks.js', '../shared/public/send.js', 'json.ts'] },
     htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_tasks.ejs', 'htmx.ts'] },
   },
-  // The curl line names the host and port this page was asked for: the one that works from the learner's machine.
-  pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, apiOrigin: `${ctx.protocol}://${ctx.host}` }),
+  pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, curlLine: curlLine(ctx) }),
   reset: resetTasks,
 };
+
+/**
+ * The curl line names the host and port this page was asked for (the one that works from the learner's machine),
+ * taken only from a valid host name, and quoted for a shell: `?` would otherwise be a pattern in zsh.
+ */
+function curlLine(ctx: Context): string {
+  const url = `${requestOrigin(ctx)}/api/v1/tasks${ctx.state.lang === 'ko' ? '?lang=ko' : ''}`;
+  return `curl '${url.replaceAll("'", "'\\''")}'`;
+}
 
 export default twoClients;
