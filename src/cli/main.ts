@@ -107,7 +107,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = 1;
+    process.exitCode = err instanceof CliError ? err.exitCode : 1;
     const debug = isDebug(program.opts<GlobalOptions>()) || argv.includes('--debug');
     const message = err instanceof Error ? err.message : String(err);
     // A CliError is the user's to fix; anything else is a bug: still one line, with the way to learn more.

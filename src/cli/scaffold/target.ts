@@ -1,6 +1,6 @@
 // The folder a starter goes into: whether it can be written at all, and what of the user's is already there.
 import { constants } from 'node:fs';
-import { access, lstat, readdir, stat } from 'node:fs/promises';
+import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { CliError } from '../errors.js';
 
@@ -25,6 +25,11 @@ export async function inspectTarget(target: string): Promise<TargetState> {
   const info = await stat(target).catch((err: NodeJS.ErrnoException) => err);
   if (info instanceof Error) {
     if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR') throw cannotUse(target, info);
+    // A link whose destination is gone: following it would write somewhere the user did not name.
+    const link = await readlink(target).catch(() => undefined);
+    if (link !== undefined) {
+      throw new CliError(`${displayPath(target)} is a link to ${link}, which does not exist: remove the link, or create that folder, or choose another path`);
+    }
     await checkCanCreate(target);
     return { exists: false, inTheWay: [] };
   }
