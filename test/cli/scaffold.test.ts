@@ -234,6 +234,8 @@ describe('never losing a file', () => {
     expectRefusal(result, /^error: my-demo is a link to gone\/elsewhere, which does not exist: remove the link, or create that folder, or choose another path\n$/);
     expect(result.stderr).not.toMatch(/ENOENT/);
     expect(snapshot(dir)).toEqual({ 'my-demo': 'link -> gone/elsewhere' });
+    expectRefusal(await scaffold(['my-demo/sub']), /^error: cannot create my-demo\/sub: my-demo is a link to gone\/elsewhere, which does not exist\n$/);
+    expect(snapshot(dir)).toEqual({ 'my-demo': 'link -> gone/elsewhere' });
   });
 
   it('two scaffolds into one empty folder at once: one wins whole, the other fails in one line and changes nothing', async () => {

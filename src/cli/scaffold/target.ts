@@ -25,11 +25,8 @@ export async function inspectTarget(target: string): Promise<TargetState> {
   const info = await stat(target).catch((err: NodeJS.ErrnoException) => err);
   if (info instanceof Error) {
     if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR') throw cannotUse(target, info);
-    // A link whose destination is gone: following it would write somewhere the user did not name.
-    const link = await readlink(target).catch(() => undefined);
-    if (link !== undefined) {
-      throw new CliError(`${displayPath(target)} is a link to ${link}, which does not exist: remove the link, or create that folder, or choose another path`);
-    }
+    const link = await danglingLink(target);
+    if (link) throw new CliError(`${link}: remove the link, or create that folder, or choose another path`);
     await checkCanCreate(target);
     return { exists: false, inTheWay: [] };
   }
@@ -47,6 +44,8 @@ async function checkCanCreate(target: string): Promise<void> {
     const info = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
     if (info instanceof Error) {
       if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR') throw cannotUse(target, info);
+      const link = await danglingLink(dir);
+      if (link) throw new CliError(`cannot create ${displayPath(target)}: ${link}`);
       if (dirname(dir) === dir) throw cannotUse(target, info);
       continue;
     }
@@ -54,6 +53,12 @@ async function checkCanCreate(target: string): Promise<void> {
     if (!(await isWritable(dir))) throw new CliError(`cannot create ${displayPath(target)}: ${displayPath(dir)} is not writable`);
     return;
   }
+}
+
+/** `x is a link to y, which does not exist` for a link whose destination is gone (following it would write somewhere not named). */
+async function danglingLink(path: string): Promise<string | undefined> {
+  const link = await readlink(path).catch(() => undefined);
+  return link === undefined ? undefined : `${displayPath(path)} is a link to ${link}, which does not exist`;
 }
 
 async function isWritable(dir: string): Promise<boolean> {
