@@ -60,7 +60,6 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(inspector.capture);
   app.use(handleErrors());
   app.use(securityHeaders());
-  app.use(checkHosts({ allowed: options.allowedHosts }));
   app.use(limitBodySize(bodyLimitBytes));
   app.use(
     serveFolders([
@@ -71,6 +70,8 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );
+  // After the files (public anyway, and they style the 403 page a refused name gets), before anything per visitor.
+  app.use(checkHosts({ allowed: options.allowedHosts }));
   app.use(identifyVisitor({ defaultLang: lang }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));

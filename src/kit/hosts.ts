@@ -38,7 +38,7 @@ export function isAllowedHost(host: string, allowed: AllowedHosts): boolean {
  * Refuses a request whose Host is not one the server announced (a page on another site that rebinds its name to
  * this address would otherwise be "same origin" with it), and a state-changing request sent from another origin.
  */
-export function checkHosts({ allowed = loopbackHosts, howToAllow = (host) => `To reach it by this name, start it with --allowed-hosts ${host}` }: HostCheckOptions = {}): Middleware {
+export function checkHosts({ allowed = loopbackHosts, howToAllow = (host) => `To reach it by this name, start the server with --allowed-hosts ${host}` }: HostCheckOptions = {}): Middleware {
   return async (ctx, next) => {
     const host = hostnameOf(ctx);
     if (!isAllowedHost(host, allowed)) {

@@ -1,5 +1,5 @@
 // The pure pieces behind the CLI: option parsing and the request log line.
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatRequestLine } from '../../src/cli/log.js';
@@ -76,6 +76,7 @@ describe('--allowed-hosts', () => {
     expect(allowedHostsFor('0.0.0.0', [])).toEqual(expect.arrayContaining(['localhost', '127.0.0.1', ...addresses]));
     expect(allowedHostsFor('0.0.0.0', [])).not.toContain('0.0.0.0');
     expect(allowedHostsFor('laptop.local', [])).toContain('laptop.local');
+    expect(allowedHostsFor('0.0.0.0', [])).toEqual(expect.arrayContaining([hostname().toLowerCase(), `${hostname().toLowerCase()}.local`]));
     expect(allowedHostsFor('0.0.0.0', true)).toBe(true);
   });
 });
