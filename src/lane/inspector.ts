@@ -7,10 +7,12 @@ import { csrfHeader } from '../server/visitor.js';
 import { renderView } from '../server/views.js';
 import { type Exchange, ExchangeStore, type StoreLimits } from './exchange-store.js';
 import type { MountedLanes } from './mount.js';
+import type { Lesson } from './types.js';
 
 /** The request headers worth teaching; everything else is noise for this lesson. */
 const shownRequestHeaders = [
   'HX-Request', 'HX-Source', 'HX-Target', 'HX-Current-URL', 'HX-Request-Type',
+  'HX-Trigger', 'HX-Trigger-Name', // htmx 2's names, sent only by the lesson that runs it
   'Accept', 'Content-Type', 'X-CSRF-Token',
 ];
 
@@ -63,12 +65,13 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
     const started = performance.now();
     await next();
     // A body refused by its declared size is turned away before the visitor is known: nobody to show it to.
-    if (!ctx.state.visitorId) return;
+    // A lane's frame page is the lane's page loading, not an exchange of its demo.
+    if (!ctx.state.visitorId || ctx.state.framePage) return;
     try {
       const serverMs = performance.now() - started;
       const exchange = ctx.writable
-        ? describeExchange(ctx, id, route.lesson.id, route.lane, serverMs)
-        : describeHangUp(ctx, id, route.lesson.id, route.lane, serverMs);
+        ? describeExchange(ctx, id, route.lesson, route.lane, serverMs)
+        : describeHangUp(ctx, id, route.lesson, route.lane, serverMs);
       store.add(ctx.state.visitorId, exchange);
     } catch (err) {
       ctx.app.emit('error', err, ctx); // the inspector must never break the lesson it watches
@@ -129,7 +132,7 @@ export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits
   };
 }
 
-function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
+function describeExchange(ctx: Context, id: number, lesson: Lesson, lane: Exchange['lane'], serverMs: number): Exchange {
   const { text, pretty: sent } = serializeBody(ctx.body);
   const pretty = hideToken(sent, ctx.state.csrfToken);
   const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
@@ -139,9 +142,9 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
   }
   const fields = {
     id,
-    lessonId,
+    lessonId: lesson.id,
     lane,
-    ...describeRequest(ctx),
+    ...describeRequest(ctx, lesson),
     status: ctx.status,
     responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
@@ -154,12 +157,12 @@ function describeExchange(ctx: Context, id: number, lessonId: string, lane: Exch
 }
 
 /** A request whose connection closed before any answer (the client hung up, or the server cut it): no response. */
-function describeHangUp(ctx: Context, id: number, lessonId: string, lane: Exchange['lane'], serverMs: number): Exchange {
+function describeHangUp(ctx: Context, id: number, lesson: Lesson, lane: Exchange['lane'], serverMs: number): Exchange {
   const fields = {
     id,
-    lessonId,
+    lessonId: lesson.id,
     lane,
-    ...describeRequest(ctx),
+    ...describeRequest(ctx, lesson),
     status: 0,
     aborted: true,
     responseHeaders: [],
@@ -171,9 +174,10 @@ function describeHangUp(ctx: Context, id: number, lessonId: string, lane: Exchan
   return new RecordedExchange(fields, '');
 }
 
-function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
+function describeRequest(ctx: Context, lesson: Lesson): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
   const requestHeaders: Array<[string, string]> = [];
-  for (const [name, key] of shownRequestHeaderKeys) {
+  const lessonHeaders = (lesson.wireHeaders ?? []).map((name) => [name, name.toLowerCase()] as const);
+  for (const [name, key] of [...shownRequestHeaderKeys, ...lessonHeaders]) {
     const value = ctx.req.headers[key];
     if (value) requestHeaders.push([name, key === csrfHeaderKey ? shortToken(String(value)) : String(value)]);
   }
