@@ -1,7 +1,7 @@
 // The server side of every case, one set of routes per version: the same answers, whichever htmx asked.
 import type { LaneRoutes } from '../../lane/types.js';
 import { formFields } from '../shared/bodies.js';
-import { compatConfig, visitors } from './state.js';
+import { compatConfig, htmx2Config, visitors } from './state.js';
 import type { Version } from './versions.js';
 
 /** The request headers each case's answer lists: what htmx 2 and htmx 4 put on a request. */
@@ -16,7 +16,8 @@ export function caseRoutes(version: Version): LaneRoutes {
     router.get(base, (ctx) => {
       const state = visitors.of(ctx);
       const compat = major === '4' && state.compat;
-      ctx.body = renderFrame(ctx, 'frame', { version, counts: state.byMajor[major], htmxConfig: compat ? compatConfig : undefined });
+      const htmxConfig = major === '2' ? htmx2Config : compat ? compatConfig : undefined;
+      ctx.body = renderFrame(ctx, 'frame', { version, counts: state.byMajor[major], htmxConfig, compat });
     });
 
     // 1. The like button: the token comes from hx-headers on <body> (plain) or on a wrapper with :inherited (fixed).

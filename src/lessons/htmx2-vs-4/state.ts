@@ -19,3 +19,6 @@ export const visitors = perVisitor<VisitorState>(() => ({
 
 /** The htmx.config the 4.x frame gets with the switch on: htmx 2's inheritance and its no-swap statuses. */
 export const compatConfig = { implicitInheritance: true, noSwap: [204, 304, '4xx', '5xx'] };
+
+/** htmx 2 adds its indicator styles as an inline <style>, which a strict CSP refuses: the 2.x frame turns it off. */
+export const htmx2Config = { includeIndicatorStyles: false };
