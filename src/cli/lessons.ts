@@ -1,8 +1,8 @@
 // htmx-demo lessons, and serve --lesson: the registry's lessons by number and id. Loads no server code.
 import chalk from 'chalk';
-import type { Lesson } from '../lane/types.js';
+import type { Lesson } from '../kit/types.js';
 import { lessons as registry } from '../lessons/index.js';
-import type { Lang } from '../server/i18n.js';
+import type { Lang } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 
 /** One line per lesson: number, id and title in aligned columns; a dim header and a hint on a terminal. */

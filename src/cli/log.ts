@@ -1,6 +1,6 @@
 // The terminal's printers: banner, one line per request, notes and errors. Colour through chalk, off when piped.
 import chalk, { chalkStderr } from 'chalk';
-import type { RequestRecord } from '../server/app.js';
+import type { RequestRecord } from '../app.js';
 
 /** --no-color and NO_COLOR (any non-empty value) win over FORCE_COLOR; otherwise chalk decides (TTY or not). */
 export function configureColor(colorOption: boolean, env: NodeJS.ProcessEnv): void {

@@ -1,6 +1,6 @@
 // The htmx-demo command line: arguments and help, then the command; every failure ends here as one readable line.
 import { Command, Option } from 'commander';
-import { isLang, languages } from '../server/i18n.js';
+import { isLang, languages } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 import { configureColor, printError, printStack } from './log.js';
 import { defaultHost, resolveServeOptions, type RawServeOptions } from './options.js';

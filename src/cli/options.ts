@@ -1,5 +1,5 @@
 // The serve command's options, checked and typed. Pure and free of server imports, so main can check before loading Koa.
-import { isLang, type Lang } from '../server/i18n.js';
+import { isLang, type Lang } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 
 export const defaultPort = 3000;

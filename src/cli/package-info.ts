@@ -1,7 +1,7 @@
 // The package's name and version, read from package.json at run time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../server/paths.js';
+import { packageRoot } from '../kit/paths.js';
 
 interface PackageJson {
   name: string;

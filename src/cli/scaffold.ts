@@ -3,14 +3,14 @@ import { spawn } from 'node:child_process';
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import chalk from 'chalk';
-import type { Lesson } from '../lane/types.js';
+import type { Lesson } from '../kit/types.js';
 import { lessons as allLessons } from '../lessons/index.js';
-import { isLang, type Lang } from '../server/i18n.js';
-import { packageRoot } from '../server/paths.js';
-import { commandsFor, detectPackageManager, packageNameProblem, quoteForShell, suggestPackageName } from '../scaffold/names.js';
-import { listFiles, planStarter, starterTemplateDir, type PlannedFile } from '../scaffold/plan.js';
-import { displayPath, findCollisions, inspectTarget } from '../scaffold/target.js';
-import { fileOps, guardOps, writeProject, type WriteOps } from '../scaffold/write.js';
+import { isLang, type Lang } from '../kit/i18n.js';
+import { packageRoot } from '../kit/paths.js';
+import { commandsFor, detectPackageManager, packageNameProblem, quoteForShell, suggestPackageName } from './scaffold/names.js';
+import { listFiles, planStarter, starterTemplateDir, type PlannedFile } from './scaffold/plan.js';
+import { displayPath, findCollisions, inspectTarget } from './scaffold/target.js';
+import { fileOps, guardOps, writeProject, type WriteOps } from './scaffold/write.js';
 import { CliError } from './errors.js';
 
 /** What commander hands the scaffold action. */

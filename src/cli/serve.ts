@@ -1,7 +1,7 @@
 // htmx-demo serve: builds the app, listens, prints the banner and a line per request, and shuts down cleanly.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'koa';
-import type { DemoApp } from '../server/app.js';
+import type { DemoApp } from '../app.js';
 import { listen } from './listen.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
 import type { ServeOptions } from './options.js';
@@ -24,7 +24,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   // 2. Build the app (Koa, the lessons, the views: most of the start-up time); its request log and errors go to the terminal.
   let demo: DemoApp;
   try {
-    const [{ createApp }, { isClientGone }] = await Promise.all([import('../server/app.js'), import('../server/errors.js')]);
+    const [{ createApp }, { isClientGone }] = await Promise.all([import('../app.js'), import('../kit/errors.js')]);
     demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
     demo.app.on('error', (err: unknown, ctx?: Context) => {
       if (isClientGone(err) && !options.debug) return; // a closed tab is not the server's error

@@ -1,7 +1,7 @@
 // The ordered list of lessons: adding a lesson is one folder and one line here.
 import { join } from 'node:path';
-import type { Lesson } from '../lane/types.js';
-import { lessonsDir } from '../server/paths.js';
+import type { Lesson } from '../kit/types.js';
+import { lessonsDir } from '../kit/paths.js';
 
 // Loaded side by side, numbered in this order.
 const modules = await Promise.all([

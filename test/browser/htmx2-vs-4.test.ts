@@ -2,7 +2,7 @@
 // recorded (status, request headers), and only the console errors the case demonstrates.
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../../dist/lane/exchange-store.js';
+import type { Exchange } from '../../src/workshop/inspector/store.js';
 import { hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 
 type Lane = 'json' | 'htmx';

@@ -1,8 +1,8 @@
 // The pure pieces behind the CLI: option parsing and the request log line.
 import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatRequestLine } from '../../dist/cli/log.js';
-import { parsePort, resolveServeOptions } from '../../dist/cli/options.js';
+import { formatBytes, formatRequestLine } from '../../src/cli/log.js';
+import { parsePort, resolveServeOptions } from '../../src/cli/options.js';
 
 describe('parsePort', () => {
   it('takes 0 to 65535', () => {

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { killAll, runCli, spawnCli, startServe } from './spawn-cli.js';
 
 let dir: string;

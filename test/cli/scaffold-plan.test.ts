@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
-import { commandsFor, detectPackageManager, packageNameProblem, quoteForShell, suggestPackageName } from '../../dist/scaffold/names.js';
-import { lessonIndexSource, listFiles, planStarter, sharedSources, type PlannedFile } from '../../dist/scaffold/plan.js';
+import { lessons } from '../../src/lessons/index.js';
+import { commandsFor, detectPackageManager, packageNameProblem, quoteForShell, suggestPackageName } from '../../src/cli/scaffold/names.js';
+import { lessonIndexSource, listFiles, planStarter, sharedSources, type PlannedFile } from '../../src/cli/scaffold/plan.js';
 import { repoRoot } from './scaffold-support.js';
 
 describe('package names', () => {
@@ -78,7 +78,7 @@ describe('planStarter', () => {
     const where = Object.fromEntries(plan.map((file) => [file.path, 'from' in file ? file.from : 'generated']));
     expect(where).toMatchObject({
       '.gitignore': '/pkg/templates/starter/_gitignore',
-      'src/lane/mount.ts': '/pkg/src/lane/mount.ts',
+      'src/kit/mount.ts': '/pkg/src/kit/mount.ts',
       'public/page.js': '/pkg/templates/assets/page.js',
       'src/lessons/shared/per-visitor.ts': '/pkg/src/lessons/shared/per-visitor.ts',
       'src/lessons/two-clients/lesson.ts': '/pkg/src/lessons/two-clients/lesson.ts',

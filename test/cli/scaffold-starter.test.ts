@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { repoRoot, runIn, tempDir } from './scaffold-support.js';
 
 let dir: string;

@@ -2,8 +2,8 @@
 import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlannedFile } from '../../dist/scaffold/plan.js';
-import { fileOps, guardOps, writeProject } from '../../dist/scaffold/write.js';
+import type { PlannedFile } from '../../src/cli/scaffold/plan.js';
+import { fileOps, guardOps, writeProject } from '../../src/cli/scaffold/write.js';
 import { snapshot, tempDir } from './scaffold-support.js';
 
 let dir: string;

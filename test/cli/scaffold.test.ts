@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { filesUnder, repoRoot, runIn, snapshot, tempDir, type CliResult } from './scaffold-support.js';
 
 let dir: string;
@@ -22,8 +22,8 @@ function expectRefusal(result: CliResult, message: RegExp) {
 function expectedFiles(ids: string[]): string[] {
   const template = filesUnder(join(repoRoot, 'templates/starter')).map((f) => (f === '_gitignore' ? '.gitignore' : f));
   const served = [
-    'src/lane/types.ts', 'src/lane/mount.ts',
-    'src/server/errors.ts', 'src/server/security.ts', 'src/server/static.ts', 'src/server/visitor.ts',
+    'src/kit/types.ts', 'src/kit/state.ts', 'src/kit/mount.ts',
+    'src/kit/errors.ts', 'src/kit/security.ts', 'src/kit/static.ts', 'src/kit/visitor.ts',
     'views/error-fragment.ejs', 'public/app.css', 'public/page.js', 'public/favicon.svg',
   ];
   const lessonFiles = ['shared', ...ids].flatMap((id) =>
@@ -57,8 +57,8 @@ describe('htmx-demo scaffold <dir>', () => {
     await scaffold(['my-demo', '--lessons', 'all']);
     const project = join(dir, 'my-demo');
     const pairs: Array<[string, string]> = [
-      ['src/server/security.ts', 'src/server/security.ts'], ['src/lane/mount.ts', 'src/lane/mount.ts'],
-      ['src/server/visitor.ts', 'src/server/visitor.ts'], ['templates/assets/page.js', 'public/page.js'],
+      ['src/kit/security.ts', 'src/kit/security.ts'], ['src/kit/mount.ts', 'src/kit/mount.ts'],
+      ['src/kit/visitor.ts', 'src/kit/visitor.ts'], ['templates/assets/page.js', 'public/page.js'],
       ...expectedFiles(lessons.map((l) => l.id))
         .filter((f) => f.startsWith('src/lessons/') && f !== 'src/lessons/index.ts')
         .map((f): [string, string] => [f, f]),

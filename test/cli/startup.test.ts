@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseNotes } from '../../dist/lane/notes.js';
-import { lessons } from '../../dist/lessons/index.js';
+import { parseNotes } from '../../src/workshop/notes.js';
+import { lessons } from '../../src/lessons/index.js';
 import { killAll, startServe } from './spawn-cli.js';
 
 afterEach(killAll);

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { attribute, textOf } from '../support/http.js';
 import { useServer } from '../support/suite.js';
 

@@ -1,8 +1,8 @@
 // Lesson 7 over real HTTP: every route, the switches per visitor, a hang-up the server survives, bad input, CSRF,
 // Korean, reset.
 import { describe, expect, it } from 'vitest';
-import type { RequestRecord } from '../../dist/server/app.js';
-import { isClientGone } from '../../dist/server/errors.js';
+import type { RequestRecord } from '../../src/app.js';
+import { isClientGone } from '../../src/kit/errors.js';
 import { requestBytes, sendRaw } from '../load/support/raw-socket.js';
 import { textOf, wireItems } from '../support/http.js';
 import { newVisitor } from '../support/server.js';

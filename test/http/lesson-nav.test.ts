@@ -1,7 +1,7 @@
 // Getting around: every page lists the lessons by number (the registry's order) and the wrap-up, and each lesson
 // links to the one before and after it; the last one leads to the wrap-up.
 import { describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { echoLesson, lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { attribute, tagsNamed, textOf } from '../support/http.js';
 import { startServer } from '../support/server.js';

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageAreas, parseNotes } from '../../dist/lane/notes.js';
+import { pageAreas, parseNotes } from '../../src/workshop/notes.js';
 import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { useServer } from '../support/suite.js';
 

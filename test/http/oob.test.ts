@@ -1,7 +1,7 @@
 // Lesson 6 over real HTTP in depth: every route, bad input, hostile text, CSRF refusals, wrong methods, limits,
 // Korean, reset. Each visitor has a list per lane; the badges in the header count them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { tagsNamed, textOf } from '../support/http.js';
 import { newVisitor, type Visitor } from '../support/server.js';
 import { useAppErrors, useLessonVisitor, useServer } from '../support/suite.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countries } from '../../dist/lessons/search/countries.js';
+import { countries } from '../../src/lessons/search/countries.js';
 import { rawRequest, tagsNamed, textOf, attribute, wireItems } from '../support/http.js';
 import { newVisitor, startServer, type Visitor } from '../support/server.js';
 import { useServer } from '../support/suite.js';

@@ -1,7 +1,7 @@
 // Lesson 2 over real HTTP in depth: every route, bad input, hostile strings, CSRF refusals, wrong methods,
 // Korean, reset. The switch and the log-in control change only this visitor's session.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { textOf } from '../support/http.js';
 import { newVisitor, type Visitor } from '../support/server.js';
 import { useAppErrors, useLessonVisitor, useServer } from '../support/suite.js';

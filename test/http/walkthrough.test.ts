@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNotes } from '../../dist/lane/notes.js';
-import { lessons } from '../../dist/lessons/index.js';
+import { parseNotes } from '../../src/workshop/notes.js';
+import { lessons } from '../../src/lessons/index.js';
 import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { useServer } from '../support/suite.js';
 import { walkState } from '../support/walkthrough.js';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseNotes } from '../../dist/lane/notes.js';
+import { parseNotes } from '../../src/workshop/notes.js';
 import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { attribute, tagsNamed, textOf } from '../support/http.js';
 import { useServer } from '../support/suite.js';

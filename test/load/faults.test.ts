@@ -1,7 +1,7 @@
 // Faults: clients that hang up mid-request or mid-stream, and SIGTERM in the middle of a burst of likes.
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isClientGone } from '../../dist/server/errors.js';
+import { isClientGone } from '../../src/kit/errors.js';
 import { killAll, startServe } from '../cli/spawn-cli.js';
 import { rawRequest } from '../support/http.js';
 import { like, likeLanes, pageCounts } from '../support/lanes.js';

@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { sharedSources } from '../../dist/scaffold/plan.js';
+import { sharedSources } from '../../src/cli/scaffold/plan.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 

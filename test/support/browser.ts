@@ -5,8 +5,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { lessons } from '../../dist/lessons/index.js';
-import type { AppOptions } from '../../dist/server/app.js';
+import { lessons } from '../../src/lessons/index.js';
+import type { AppOptions } from '../../src/app.js';
 import type { TestServer } from './server.js';
 import { useServer } from './suite.js';
 

@@ -1,7 +1,7 @@
 // Starts the real app on a free loopback port for a test, and gives it a visitor with a session.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { createApp, type AppOptions, type DemoApp } from '../../dist/server/app.js';
+import { createApp, type AppOptions, type DemoApp } from '../../src/app.js';
 
 export interface TestServer {
   url: string;

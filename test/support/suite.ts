@@ -2,7 +2,7 @@
 // Each registers its hooks where it is called (the file, or the describe block around it) and returns an object
 // that is the live one whenever a test or a later hook runs.
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import type { AppOptions } from '../../dist/server/app.js';
+import type { AppOptions } from '../../src/app.js';
 import { newVisitor, startServer, type TestServer, type Visitor } from './server.js';
 
 /** The app on a free port from before the first test to after the last. */

@@ -1,7 +1,7 @@
 // Notes become walkthrough steps; a step number in the URL is read strictly and never fails the page.
 import { describe, expect, it } from 'vitest';
-import { parseNotes } from '../../dist/lane/notes.js';
-import { chooseStep, fillIn } from '../../dist/lane/walkthrough.js';
+import { parseNotes } from '../../src/workshop/notes.js';
+import { chooseStep, fillIn } from '../../src/workshop/walkthrough.js';
 
 describe('parseNotes', () => {
   it('one step per ## heading, with its highlight area and its paragraphs as HTML', () => {

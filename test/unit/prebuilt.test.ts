@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prebuilt, type Saved } from '../../dist/lane/prebuilt.js';
+import { prebuilt, type Saved } from '../../src/workshop/prebuilt.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hxd-prebuilt-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 // HTMX lane: GET /failure/news answers the _news partial. The views say what happens while it is out and when it fails.
 import type { Context } from 'koa';
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { latestNews } from './news.js';
 import { obeySwitches } from './switches.js';
 

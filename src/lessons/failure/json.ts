@@ -1,6 +1,6 @@
 // JSON lane: GET /api/failure/news answers data; public/news.js has to handle every way that can go wrong.
 import type { Context } from 'koa';
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { latestNews } from './news.js';
 import { obeySwitches } from './switches.js';
 

@@ -1,5 +1,5 @@
 // Lesson 7: the same news button on a slow server, a failing one and a dead network, and how each lane shows it.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
 import { latencies, switches, switchRoutes } from './switches.js';

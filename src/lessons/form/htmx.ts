@@ -1,5 +1,5 @@
 // HTMX lane: POST /form/signups answers htmx with the form partial (422 with errors), a plain browser post with a page.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { formFields } from '../shared/bodies.js';
 import { checkSignup, hasErrors, signUp, signupLocals, welcomeOnNextPage } from './signup.js';
 

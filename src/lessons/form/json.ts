@@ -1,5 +1,5 @@
 // JSON lane: POST /api/form/signups answers 201 {"user": ...}, or 422 {"errors": {"field": "message"}} for the page's script to place.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { jsonObject } from '../shared/bodies.js';
 import { checkSignup, hasErrors, signUp } from './signup.js';
 

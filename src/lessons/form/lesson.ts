@@ -1,5 +1,5 @@
 // Lesson 4: a sign-up form with server-side validation: errors mapped onto fields by a script, or rendered by the server.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
 import { resetSignups, signupLocals, takeWelcome } from './signup.js';

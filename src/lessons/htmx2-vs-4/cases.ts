@@ -1,5 +1,5 @@
 // The server side of every case, one set of routes per version: the same answers, whichever htmx asked.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { formFields } from '../shared/bodies.js';
 import { compatConfig, htmx2Config, visitors } from './state.js';
 import type { Version } from './versions.js';

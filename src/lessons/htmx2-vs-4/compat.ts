@@ -1,5 +1,5 @@
 // The 4.x lane's escape hatch, per visitor: htmx.config's implicitInheritance and noSwap set the htmx 2 way.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { formFields } from '../shared/bodies.js';
 import { visitors } from './state.js';
 

@@ -1,5 +1,5 @@
 // Lesson 9: the same small cases run by htmx 2.0.11 and htmx 4.0.1, each version in its own frame.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { caseRoutes } from './cases.js';
 import { compatRoutes } from './compat.js';
 import { visitors } from './state.js';

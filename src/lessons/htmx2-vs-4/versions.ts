@@ -1,8 +1,8 @@
 // The two htmx versions side by side: which lane runs which, where its frame lives, and where its htmx is served.
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type { LaneId } from '../../lane/types.js';
-import { htmxVersion } from '../../server/paths.js';
+import type { LaneId } from '../../kit/types.js';
+import { htmxVersion } from '../../kit/paths.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,5 +1,5 @@
 // HTMX lane: POST /like/ answers HTML, the _like_button partial, which htmx swaps into the page.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { likes } from './counts.js';
 
 export const htmxRoutes: LaneRoutes = (router, { render }) => {

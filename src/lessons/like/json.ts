@@ -1,5 +1,5 @@
 // JSON lane: POST /api/like answers data; the page's own script (public/like.js) turns it into HTML.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { likes } from './counts.js';
 
 export const jsonRoutes: LaneRoutes = (router) => {

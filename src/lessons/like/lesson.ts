@@ -1,5 +1,5 @@
 // Lesson 1: the like button from the article, as JSON + fetch and as an htmx fragment.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { likes, resetLikes } from './counts.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';

@@ -1,7 +1,7 @@
 // HTMX lane: one answer, several places. The main content is the fresh form; the new item and the header's
 // badge ride along marked hx-swap-oob, and htmx puts each where its target says.
 import type { Context } from 'koa';
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { addItem, itemsOf, maxLength, removeItem } from './list.js';
 import { say } from './words.js';
 

@@ -1,5 +1,5 @@
 // JSON lane: one payload, {"item", "count"}, and the client (public/oob.js) writes it into two places.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { addItem, itemsOf, removeItem } from './list.js';
 import { say } from './words.js';
 

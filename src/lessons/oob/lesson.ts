@@ -1,6 +1,6 @@
 // Lesson 6: one click updates two places, the list and a badge in the header. The JSON lane writes one payload
 // into both; the htmx lane's answer carries both, the second marked hx-swap-oob.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
 import { itemsOf, maxLength, resetLists } from './list.js';

@@ -1,5 +1,5 @@
 // HTMX lane: POST /payload/comments takes flat form fields, and answers the comment box rendered again.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { formFields } from '../shared/bodies.js';
 import { addComment, checkComment, rules } from './comments.js';
 

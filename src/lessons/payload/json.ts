@@ -1,5 +1,5 @@
 // JSON lane: POST /api/payload/comments takes a nested JSON object, and answers what it parsed plus the comments.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { isObject, jsonObject } from '../shared/bodies.js';
 import { addComment, checkComment } from './comments.js';
 

@@ -1,5 +1,5 @@
 // Lesson 3: one comment sent two ways, as a nested JSON object and as flat form fields, and what the server gets.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { logsOf, resetComments, rules } from './comments.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';

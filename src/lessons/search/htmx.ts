@@ -1,5 +1,5 @@
 // HTMX lane: GET /search/?q= answers the _results partial to htmx, and the whole lesson page to the address bar.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { langOf } from '../shared/words.js';
 import { readQuery, searchCountries } from './search.js';
 

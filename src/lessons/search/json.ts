@@ -1,5 +1,5 @@
 // JSON lane: GET /api/search?q= answers the matching countries as data; public/search.js draws the list.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { langOf } from '../shared/words.js';
 import { readQuery, searchCountries } from './search.js';
 

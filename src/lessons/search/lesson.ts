@@ -1,5 +1,5 @@
 // Lesson 5: active search over a list of countries, with debounce and races coded in JavaScript or declared in htmx.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { countries } from './countries.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';

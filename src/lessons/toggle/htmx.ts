@@ -1,7 +1,7 @@
 // HTMX lane: every answer is the control that is valid now (like, unlike or "log in to like"); the page holds
 // no rules of its own. The lesson-wide "signed out" switch (views/_switch.ejs) is served from here too.
 import type { Context } from 'koa';
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { likeState, setLiked, visitors } from './state.js';
 
 export const htmxRoutes: LaneRoutes = (router, { render }) => {

@@ -1,7 +1,7 @@
 // JSON lane: answers data ({"liked", "likes"}) or a 401. What to draw, which URL and method comes next, and what
 // a 401 means are all the client's to know (public/toggle.js).
 import type { Context } from 'koa';
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { likeState, setLiked, visitors } from './state.js';
 
 export const jsonRoutes: LaneRoutes = (router) => {

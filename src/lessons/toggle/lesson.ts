@@ -1,6 +1,6 @@
 // Lesson 2: like and unlike, and "log in to like" when signed out. Which control is valid now: the htmx lane
 // is told by the server (HATEOAS), the JSON lane's client works it out.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
 import { likeState, resetToggle, visitors } from './state.js';

@@ -1,6 +1,6 @@
 // HTMX lane: /two-clients/tasks answers HTML shaped for this page: a fragment for htmx, the whole page for a browser.
 import type { Context } from 'koa';
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { findTask, listTasks, markDone, type Task } from './tasks.js';
 
 export const htmxRoutes: LaneRoutes = (router, { render, renderPage }) => {

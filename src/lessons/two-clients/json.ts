@@ -1,5 +1,5 @@
 // JSON lane: /api/v1/tasks, data for any program (this page's script, curl, a phone app). Versioned: it must not change under them.
-import type { LaneRoutes } from '../../lane/types.js';
+import type { LaneRoutes } from '../../kit/types.js';
 import { findTask, listTasks, markDone } from './tasks.js';
 
 export const jsonRoutes: LaneRoutes = (router) => {

@@ -1,5 +1,5 @@
 // Lesson 8: one backend, two clients: a JSON API for programs and HTML routes for this page, over the same tasks.
-import type { LessonDefinition } from '../../lane/types.js';
+import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
 import { listTasks, resetTasks } from './tasks.js';

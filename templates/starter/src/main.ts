@@ -1,8 +1,8 @@
 // npm start: serves the app on http://localhost:3000 (PORT=8080 npm start for another port), this machine only.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './server/app.js';
-import { isClientGone } from './server/errors.js';
+import { createApp } from './app.js';
+import { isClientGone } from './kit/errors.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1'; // HOST=0.0.0.0 shares the app with your network

@@ -1,6 +1,6 @@
 // Bench child: the real app (built dist/) on a free loopback port, which it reports to the parent over IPC.
 import { createServer } from 'node:http';
-import { createApp } from '../../../dist/server/app.js';
+import { createApp } from '../../../src/app.js';
 import { answerCpuQueries } from './cpu.js';
 
 const demo = createApp();

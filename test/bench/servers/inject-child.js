@@ -1,7 +1,7 @@
 // Breakdown child: one throughput scenario's requests handed straight to the app (test/bench/inject.js), under
 // `node --cpu-prof`. Reports { perRequest, requests, window } (window: the measured part, on the profile's clock).
 import Koa from 'koa';
-import { createApp } from '../../../dist/server/app.js';
+import { createApp } from '../../../src/app.js';
 import { cpuPerRequest, inject, visitorSession } from '../inject.js';
 import { likeRequests, scenarios } from '../throughput.js';
 

@@ -1,7 +1,7 @@
-// Load-test child: the real app (built dist/) in a process of its own, so the memory it reports is the server's.
+// Load-test child: the real app (from src/, through tsx) in a process of its own, so the memory it reports is the server's.
 // Answers its parent over IPC: { port } once listening, then each { id, ask } with { id, answer }.
 import { createServer } from 'node:http';
-import { createApp } from '../../../dist/server/app.js';
+import { createApp } from '../../../src/app.js';
 
 const demo = createApp();
 const errors = [];

@@ -14,7 +14,7 @@ export interface AppProcess {
 
 export async function startAppProcess(): Promise<AppProcess> {
   const script = new URL('./app-child.js', import.meta.url).pathname;
-  const child = fork(script, [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const [{ port }] = (await Promise.race([
     once(child, 'message'),
     once(child, 'exit').then(([code]) => Promise.reject(new Error(`app child exited (${code}) before listening`))),

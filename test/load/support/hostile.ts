@@ -1,6 +1,6 @@
 // What every hostile test file starts from: the real app, a visitor with a session, the app's whole surface,
 // a raw sender, and a fingerprint of every lesson's state (to prove a refused request changed nothing).
-import { isClientGone } from '../../../dist/server/errors.js';
+import { isClientGone } from '../../../src/kit/errors.js';
 import { rawRequest } from '../../support/http.js';
 import { newVisitor, startServer, type TestServer, type Visitor } from '../../support/server.js';
 import { requestBytes, sendRaw, type SendOptions, type SocketAnswer } from './raw-socket.js';

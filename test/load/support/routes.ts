@@ -1,7 +1,7 @@
 // Every route the app serves, read from its own routers, its lesson list and the pages it renders, so that
 // a new lesson's routes, form fields and files are put through the hostile tests without a list to keep.
-import type { DemoApp } from '../../../dist/server/app.js';
-import { lessons } from '../../../dist/lessons/index.js';
+import type { DemoApp } from '../../../src/app.js';
+import { lessons } from '../../../src/lessons/index.js';
 import { decodeEntities } from '../../support/http.js';
 import { requestBytes, sendRaw, type SocketAnswer } from './raw-socket.js';
 

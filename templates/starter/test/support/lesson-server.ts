@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { createApp } from '../../src/server/app.js';
+import { createApp } from '../../src/app.js';
 
 export interface Visitor {
   cookie: string;

@@ -2,13 +2,13 @@
 // wrap-up's prose into dist/prebuilt.json, for `serve` to start without highlight.js or marked.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lessons } from '../lessons/index.js';
-import { languages } from '../server/i18n.js';
-import { codePanels } from './highlight.js';
-import { lessonNotes } from './notes.js';
-import { type Prebuilt, prebuiltFile } from './prebuilt.js';
-import { laneIds } from './types.js';
-import { wrapUpFile, wrapUpProse } from './wrap-up.js';
+import { lessons } from '../src/lessons/index.js';
+import { languages } from '../src/kit/i18n.js';
+import { codePanels } from '../src/workshop/code-panels.js';
+import { lessonNotes } from '../src/workshop/notes.js';
+import { type Prebuilt, prebuiltFile } from '../src/workshop/prebuilt.js';
+import { laneIds } from '../src/kit/types.js';
+import { wrapUpFile, wrapUpProse } from '../src/workshop/wrap-up.js';
 
 const codeFiles = lessons.flatMap((lesson) => laneIds.flatMap((lane) => lesson.lanes[lane].code.map((file) => join(lesson.dir, file))));
 const notesFiles = lessons.flatMap((lesson) => languages.map((lang) => join(lesson.dir, `notes.${lang}.md`))).filter((path) => existsSync(path));

@@ -2,16 +2,16 @@
 import { join } from 'node:path';
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
-import { lessonPages } from '../lane/page.js';
-import { mountLanes } from '../lane/mount.js';
-import type { Lesson } from '../lane/types.js';
-import { lessons as allLessons } from '../lessons/index.js';
-import { handleErrors } from './errors.js';
-import type { Lang } from './i18n.js';
-import { htmxDistDir, htmxVersion, lessonsDir, publicDir } from './paths.js';
-import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './security.js';
-import { serveStatic } from './static.js';
-import { identifyVisitor, verifyCsrf } from './visitor.js';
+import { lessonPages } from './page.js';
+import { mountLanes } from './kit/mount.js';
+import type { Lesson } from './kit/types.js';
+import { lessons as allLessons } from './lessons/index.js';
+import { handleErrors } from './kit/errors.js';
+import type { Lang } from './kit/i18n.js';
+import { htmxDistDir, htmxVersion, lessonsDir, publicDir } from './kit/paths.js';
+import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
+import { serveStatic } from './kit/static.js';
+import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
 
 /** Request bodies over 16 KB are refused with a 413. */
 export const bodyLimitBytes = 16 * 1024;

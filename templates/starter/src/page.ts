@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { htmxVersion } from '../server/paths.js';
-import { renderFile, renderView } from '../server/views.js';
-import { lessonLocals } from './mount.js';
-import { laneIds, type Lesson } from './types.js';
+import { htmxVersion } from './kit/paths.js';
+import { renderFile, renderView } from './kit/views.js';
+import { lessonLocals } from './kit/mount.js';
+import { laneIds, type Lesson } from './kit/types.js';
 
 export function lessonPages(lessons: Lesson[]) {
   const first = lessons[0]!;

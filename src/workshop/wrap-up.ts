@@ -1,13 +1,13 @@
 // The closing page: when to use which (prose in templates/wrap-up/), and what each lesson showed, from its notes.
 import { join } from 'node:path';
 import type { Context } from 'koa';
-import type { Lang } from '../server/i18n.js';
-import { htmxVersion, templatesDir } from '../server/paths.js';
-import { renderView } from '../server/views.js';
+import type { Lang } from '../kit/i18n.js';
+import { htmxVersion, templatesDir } from '../kit/paths.js';
+import { renderView } from '../kit/views.js';
 import { lessonPath, pagerFor } from './lesson-links.js';
 import { loadMarked, readNotes } from './notes.js';
 import { prebuilt } from './prebuilt.js';
-import type { Lesson } from './types.js';
+import type { Lesson } from '../kit/types.js';
 
 export interface LessonPoint {
   lesson: Lesson;
@@ -35,7 +35,7 @@ export const wrapUpProse = prebuilt({
 export const wrapUpFile = (lang: Lang) => join(templatesDir, 'wrap-up', `wrap-up.${lang}.md`);
 
 export function renderWrapUp(ctx: Context, lessons: Lesson[]): string {
-  const lang = ctx.state.lang as Lang;
+  const lang = ctx.state.lang;
   const proseHtml = wrapUpProse.read(wrapUpFile(lang));
   return renderView(ctx, 'wrap-up', {
     lessons,

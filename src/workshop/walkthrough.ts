@@ -1,5 +1,5 @@
 // Which step of a lesson's notes a page shows: `?step=N` (clamped), `?step=all`, anything else step 1.
-import type { Messages } from '../server/i18n.js';
+import type { Messages } from '../kit/i18n.js';
 import type { NoteStep } from './notes.js';
 import type { PageLink } from './lesson-links.js';
 

@@ -1,7 +1,7 @@
 // What a lesson is: an id, a title, and two lanes, each with its routes, its page snippet and its code.
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import type { Lang } from '../server/i18n.js';
+import type { Lang } from './i18n.js';
 
 export const laneIds = ['json', 'htmx'] as const;
 export type LaneId = (typeof laneIds)[number];

@@ -1,7 +1,7 @@
 // What a starter project is made of: which file goes where, and from which source. planStarter() is pure.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lang } from '../server/i18n.js';
+import type { Lang } from '../../kit/i18n.js';
 
 /** A file of the new project: copied from `from` (through `edit` if any), or written from `content`. */
 export type PlannedFile =
@@ -16,12 +16,13 @@ export const starterTemplateDir = 'templates/starter';
  * starter's security, errors and lane mounting are the very code `serve` runs. package.json `files` ships them.
  */
 export const sharedSources: ReadonlyArray<readonly [string, string]> = [
-  ['src/lane/types.ts', 'src/lane/types.ts'],
-  ['src/lane/mount.ts', 'src/lane/mount.ts'],
-  ['src/server/errors.ts', 'src/server/errors.ts'],
-  ['src/server/security.ts', 'src/server/security.ts'],
-  ['src/server/static.ts', 'src/server/static.ts'],
-  ['src/server/visitor.ts', 'src/server/visitor.ts'],
+  ['src/kit/types.ts', 'src/kit/types.ts'],
+  ['src/kit/state.ts', 'src/kit/state.ts'],
+  ['src/kit/mount.ts', 'src/kit/mount.ts'],
+  ['src/kit/errors.ts', 'src/kit/errors.ts'],
+  ['src/kit/security.ts', 'src/kit/security.ts'],
+  ['src/kit/static.ts', 'src/kit/static.ts'],
+  ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
   ['templates/views/error-fragment.ejs', 'views/error-fragment.ejs'],
   ['templates/assets/app.css', 'public/app.css'],
   ['templates/assets/page.js', 'public/page.js'],
@@ -105,8 +106,8 @@ export function lessonIndexSource(ids: string[]): string {
   return [
     '// The ordered list of lessons: adding a lesson is one folder and one line here.',
     "import { join } from 'node:path';",
-    "import type { Lesson } from '../lane/types.js';",
-    "import { lessonsDir } from '../server/paths.js';",
+    "import type { Lesson } from '../kit/types.js';",
+    "import { lessonsDir } from '../kit/paths.js';",
     '',
     '// Loaded side by side, numbered in this order.',
     'const modules = await Promise.all([',

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: dist/server and src/server both sit two levels below it. */
+/** The package root: dist/kit and src/kit both sit two levels below it. */
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const templatesDir = join(packageRoot, 'templates');

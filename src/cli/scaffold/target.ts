@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { CliError } from '../errors.js';
 
 /** What a fresh project folder may already hold without being "in the way": a git repository, an editor's folder, a licence. */
 export const harmlessEntries: ReadonlySet<string> = new Set(['.git', '.DS_Store', 'LICENSE', '.idea', 'Thumbs.db']);

@@ -2,7 +2,7 @@
 // in. Every change is recorded with its undo; any failure puts everything back as it was.
 import * as fs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CliError } from '../cli/errors.js';
+import { CliError } from '../errors.js';
 import type { PlannedFile } from './plan.js';
 import { displayPath } from './target.js';
 

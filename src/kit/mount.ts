@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import { allowSameOriginFrame } from '../server/security.js';
-import { renderFile } from '../server/views.js';
-import { type Lang, messages } from '../server/i18n.js';
+import { allowSameOriginFrame } from './security.js';
+import { renderFile } from './views.js';
+import { type Lang, messages } from './i18n.js';
 import { type LaneId, laneIds, type Lesson } from './types.js';
 
 export interface LaneRoute {
@@ -21,7 +21,7 @@ export interface MountedLanes {
   match(ctx: Context): LaneRoute | undefined;
 }
 
-/** Renders a lesson's whole page; the page routes provide it, once the inspector exists. */
+/** Renders a lesson's whole page (the workshop's, or a starter's own). */
 export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => string;
 
 export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): MountedLanes {
@@ -69,7 +69,7 @@ export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): Mounted
 
 /** What a lesson's views see: the request's locals, `t` with the lesson's own words, and `locals`. */
 export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
-  return { ...ctx.state, t: lessonWords(ctx.state.t, lesson, ctx.state.lang as Lang), ...locals };
+  return { ...ctx.state, t: lessonWords(ctx.state.t, lesson, ctx.state.lang), ...locals };
 }
 
 /** The page's words and a lesson's, merged once per lesson and language rather than on every render. */

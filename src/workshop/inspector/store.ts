@@ -1,5 +1,5 @@
 // The inspector's memory: each visitor's last few exchanges per lane, bounded in size and in time.
-import type { LaneId } from './types.js';
+import type { LaneId } from '../../kit/types.js';
 
 export interface Exchange {
   id: number;

@@ -1,6 +1,6 @@
 // The workshop's pages in order (every lesson, then the wrap-up), and each page's previous and next.
-import type { Lang, Messages } from '../server/i18n.js';
-import type { Lesson } from './types.js';
+import type { Lang, Messages } from '../kit/i18n.js';
+import type { Lesson } from '../kit/types.js';
 
 export const wrapUpPath = '/wrap-up';
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { packageRoot } from '../server/paths.js';
+import { packageRoot } from '../kit/paths.js';
 
 /** What the build saved for one kind of work: the library version it used, and each file's result. */
 export interface Saved<T> {
