@@ -168,5 +168,5 @@ describe.skipIf(!hasChromium)('lesson 9 in Chromium', () => {
       await page.locator('.lanes').scrollIntoViewIfNeeded();
       await saveScreenshot(page, `htmx2-vs-4-${viewport.width}`, { fullPage: viewport.width < 500 });
     }
-  });
+  }, 60_000); // two pages, eight exchanges: slow on a busy machine
 });
