@@ -17,6 +17,7 @@ import { logRequests, type RequestRecord } from './workshop/request-log.js';
 import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
 import { serveFolders } from './kit/static.js';
 import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
+import { joinRoutes } from './workshop/join.js';
 
 export const bodyLimitBytes = 16 * 1024;
 
@@ -31,6 +32,12 @@ export interface AppOptions {
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
   inspectorLimits?: Partial<StoreLimits>;
+  /** Signs CSRF tokens; the same secret after a restart keeps open tabs' tokens valid. */
+  csrfSecret?: Buffer;
+  /** Opens the instructor's console; undefined is solo mode (loopback, no key: the one user is the instructor). */
+  instructorKey?: string;
+  /** The address learners type or scan, shown on /join; without it, the address /join was opened at. */
+  joinUrl?: string;
 }
 
 export interface DemoApp {
@@ -67,7 +74,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );
-  app.use(identifyVisitor({ defaultLang: lang }));
+  app.use(identifyVisitor({ defaultLang: lang, secret: options.csrfSecret }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
@@ -77,6 +84,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(lanes.middleware);
   app.use(pages.routes());
   app.use(pages.allowedMethods());
+  app.use(joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => inspector.store.listeningVisitorCount }).routes());
 
   return { app, inspector, routers: [pages, ...lanes.routers], close: () => inspector.close() };
 }

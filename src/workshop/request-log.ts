@@ -8,6 +8,8 @@ export interface RequestRecord {
   bytes: number;
   ms: number;
   lane?: string;
+  /** Who asked (the visitor cookie); unset for static files, which are served before the visitor is known. */
+  visitorId?: string;
   /** The client went away before any answer was sent (an event stream that was open for a while is not aborted). */
   aborted: boolean;
 }
@@ -23,6 +25,7 @@ export function logRequests(onRequest: (record: RequestRecord) => void): Middlew
         bytes: Number(ctx.res.getHeader('Content-Length') ?? 0),
         ms: performance.now() - started,
         lane: ctx.state.lane,
+        visitorId: ctx.state.visitorId,
         aborted: !ctx.res.headersSent,
       });
     // 'close' also fires for streams and aborted requests; a finished response is counted there once.

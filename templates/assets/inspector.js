@@ -89,8 +89,17 @@
     for (const list of new Set(mutations.map((m) => m.target))) tidy(list);
   });
 
+  // The stream's state is the page's best sign of the server's: connection.js tells the learner.
+  const tell = (state) => document.dispatchEvent(new CustomEvent(`inspector:stream:${state}`));
+
   function listen(url) {
     const source = new EventSource(url);
+    source.addEventListener('open', () => tell('open'));
+    source.addEventListener('error', () => {
+      tell('error');
+      // The browser retries a dropped connection by itself, but gives up on an error answer: start over then.
+      if (source.readyState === EventSource.CLOSED) setTimeout(() => listen(url), 3000);
+    });
     source.addEventListener('message', (event) => {
       const template = document.createElement('template');
       template.innerHTML = event.data; // rendered and escaped by the server's exchange.ejs

@@ -1,0 +1,86 @@
+// The running package as a tarball, /download/<name>-<version>.tgz: what a room without the registry installs from.
+// Packed with `npm pack` from the very files this server runs, once, on first demand; kept in memory after that.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Middleware } from 'koa';
+
+const packTimeoutMs = 120_000;
+/** After a failed pack, asking again within this time gets the same answer instead of another npm run. */
+const failureMemoMs = 10_000;
+
+export interface PackageDownload {
+  /** `/download/htmx-demo-0.1.0.tgz` */
+  path: string;
+  /** Starts packing now (the join page does, so the file is ready by the time learners ask). */
+  prepare(): void;
+  middleware: Middleware;
+}
+
+export function packageDownload(root: string, name: string, version: string): PackageDownload {
+  const fileName = `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
+  let packing: Promise<Buffer> | undefined;
+  const pack = () => {
+    packing ??= packTarball(root).catch((err: Error) => {
+      setTimeout(() => (packing = undefined), failureMemoMs).unref();
+      throw err;
+    });
+    return packing;
+  };
+
+  return {
+    path: `/download/${fileName}`,
+    prepare: () => void pack().catch(() => {}), // the download itself reports a failure
+    middleware: async (ctx) => {
+      let tarball: Buffer;
+      try {
+        tarball = await pack();
+      } catch (err) {
+        return ctx.throw(503, `The package could not be packed on this server (${(err as Error).message}).`);
+      }
+      ctx.type = 'application/gzip';
+      ctx.attachment(fileName);
+      ctx.set('Cache-Control', 'no-cache');
+      ctx.body = tarball;
+    },
+  };
+}
+
+/** Runs `npm pack` (no scripts, no network) into a temporary folder and reads the tarball back. */
+async function packTarball(root: string): Promise<Buffer> {
+  const destination = await mkdtemp(join(tmpdir(), 'htmx-demo-pack-'));
+  try {
+    const [command, ...first] = npmCommand();
+    const stdout = await run(command!, [...first, 'pack', '--json', '--ignore-scripts', '--offline', '--pack-destination', destination], root);
+    const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
+    if (!packed) throw new Error('npm pack wrote no file');
+    return await readFile(join(destination, basename(packed.filename)));
+  } finally {
+    await rm(destination, { recursive: true, force: true });
+  }
+}
+
+/** The npm that started us when there is one (npx, npm start), else the one on the PATH. */
+function npmCommand(): string[] {
+  const execPath = process.env.npm_execpath;
+  if (execPath && /npm-cli\.[cm]?js$/.test(execPath)) return [process.execPath, execPath];
+  return [process.platform === 'win32' ? 'npm.cmd' : 'npm'];
+}
+
+function run(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+    execFile(
+      command,
+      args,
+      { cwd, env, timeout: packTimeoutMs, maxBuffer: 4 * 1024 * 1024, shell: process.platform === 'win32' },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const code = (err as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'npm was not found' : (stderr.trim().split('\n').at(-1) ?? err.message);
+        reject(new Error(reason));
+      },
+    );
+  });
+}
