@@ -39,7 +39,7 @@ export function joinRoutes({ joinUrl, learnerCount }: JoinOptions): Router {
   const learnerLocals = (ctx: Context) => ({ learners: learnerCount(), words: joinWords[ctx.state.lang as Lang], learnersPath });
 
   router.get(joinPath, (ctx) => {
-    const url = joinUrl ?? `${ctx.origin}/`;
+    const url = joinUrl ?? `${ctx.protocol}://${ctx.host}/`;
     const downloadUrl = new URL(download.path, url).href;
     download.prepare();
     ctx.type = 'html';
