@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { renderSVG } from 'uqr';
-import type { Lang } from '../kit/i18n.js';
 import { packageRoot } from '../kit/paths.js';
 import { renderView } from '../kit/views.js';
 import { packageDownload } from './download.js';
@@ -36,7 +35,7 @@ export function joinRoutes({ joinUrl, learnerCount }: JoinOptions): Router {
     }
     return svg;
   };
-  const learnerLocals = (ctx: Context) => ({ learners: learnerCount(), words: joinWords[ctx.state.lang as Lang], learnersPath });
+  const learnerLocals = (ctx: Context) => ({ learners: learnerCount(), words: joinWords[ctx.state.lang], learnersPath });
 
   router.get(joinPath, (ctx) => {
     const url = joinUrl ?? `${ctx.protocol}://${ctx.host}/`;

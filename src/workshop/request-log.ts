@@ -25,7 +25,7 @@ export function logRequests(onRequest: (record: RequestRecord) => void): Middlew
         bytes: Number(ctx.res.getHeader('Content-Length') ?? 0),
         ms: performance.now() - started,
         lane: ctx.state.lane,
-        visitorId: ctx.state.visitorId,
+        visitorId: ctx.state.visitorId || undefined,
         aborted: !ctx.res.headersSent,
       });
     // 'close' also fires for streams and aborted requests; a finished response is counted there once.

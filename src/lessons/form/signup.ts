@@ -1,5 +1,6 @@
 // Lesson 4's one set of sign-up rules, used by both lanes, and the names already taken on each lane.
 import type { Context } from 'koa';
+import type { LaneId } from '../../kit/types.js';
 import { perVisitor } from '../shared/per-visitor.js';
 import { wordsFor } from '../shared/words.js';
 import { words } from './words.js';
@@ -12,7 +13,6 @@ export const fields = [
 ] as const;
 
 export type FieldName = (typeof fields)[number]['name'];
-export type Lane = 'json' | 'htmx';
 /** One message per bad field, in the visitor's language. */
 export type SignupErrors = Partial<Record<FieldName, string>>;
 /** What may be shown back to the visitor: never the password. */
@@ -30,9 +30,9 @@ const passwordLength = { min: 8, max: 72 };
 /** Names nobody may take, and the names each lane has signed up (bounded: the oldest is forgotten). */
 const reserved = ['admin', 'root', 'htmx', 'support'];
 const maxNames = 1000;
-const taken: Record<Lane, Set<string>> = { json: new Set(), htmx: new Set() };
+const taken: Record<LaneId, Set<string>> = { json: new Set(), htmx: new Set() };
 
-export function checkSignup(ctx: Context, lane: Lane, body: Record<string, unknown>): { values: SignupValues; errors: SignupErrors } {
+export function checkSignup(ctx: Context, lane: LaneId, body: Record<string, unknown>): { values: SignupValues; errors: SignupErrors } {
   const say = wordsFor(ctx, words);
   const rules: Record<FieldName, (value: string) => string | undefined> = {
     name(name) {
@@ -70,13 +70,13 @@ export function hasErrors(errors: SignupErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
-export function signUp(lane: Lane, name: string): void {
+export function signUp(lane: LaneId, name: string): void {
   const names = taken[lane];
   if (names.size >= maxNames) names.delete(names.values().next().value!);
   names.add(name.toLowerCase());
 }
 
-function isTaken(lane: Lane, name: string): boolean {
+function isTaken(lane: LaneId, name: string): boolean {
   const lower = name.toLowerCase();
   return reserved.includes(lower) || taken[lane].has(lower);
 }
