@@ -94,7 +94,9 @@ export function formatRequestLine(record: RequestRecord): string {
 }
 
 function formatRequest(record: RequestRecord): string {
-  const url = record.url.length > 120 ? `${record.url.slice(0, 119)}…` : record.url;
+  // The instructor's key never shows in the log: the terminal may be on the projector.
+  const shown = record.url.replace(/([?&]key=)[^&#]*/g, '$1…');
+  const url = shown.length > 120 ? `${shown.slice(0, 119)}…` : shown;
   const parts = [
     `${chalk.bold(record.method)} ${url}`,
     record.aborted ? chalk.yellow('aborted') : colorStatus(record.status),

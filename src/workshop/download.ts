@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Middleware } from 'koa';
+import { renderView } from '../kit/views.js';
 
 const packTimeoutMs = 120_000;
 /** After a failed pack, asking again within this time gets the same answer instead of another npm run. */
@@ -37,7 +38,12 @@ export function packageDownload(root: string, name: string, version: string): Pa
       try {
         tarball = await pack();
       } catch (err) {
-        return ctx.throw(503, `The package could not be packed on this server (${(err as Error).message}).`);
+        // Why goes to the terminal (it may name this machine's folders); the room gets one plain line.
+        ctx.app.emit('error', new Error(`could not pack the package for ${ctx.path}: ${(err as Error).message}`), ctx);
+        ctx.status = 503;
+        ctx.type = 'html';
+        ctx.body = renderView(ctx, 'error-page', { status: 503, message: 'The package could not be packed on this server: the instructor’s terminal says why.' });
+        return;
       }
       ctx.type = 'application/gzip';
       ctx.attachment(fileName);
@@ -77,10 +83,19 @@ function run(command: string, args: string[], cwd: string): Promise<string> {
       { cwd, env, timeout: packTimeoutMs, maxBuffer: 4 * 1024 * 1024, shell: process.platform === 'win32' },
       (err, stdout, stderr) => {
         if (!err) return resolve(stdout);
-        const code = (err as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'npm was not found' : (stderr.trim().split('\n').at(-1) ?? err.message);
-        reject(new Error(reason));
+        reject(new Error((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'npm was not found' : npmSummary(stdout, stderr)));
       },
     );
   });
+}
+
+/** npm --json reports a failure as {"error": {"summary"}} on stdout; else its first error line. */
+function npmSummary(stdout: string, stderr: string): string {
+  try {
+    const summary = (JSON.parse(stdout) as { error?: { summary?: string } }).error?.summary;
+    if (summary) return summary.split('\n')[0]!;
+  } catch {
+    // not JSON: fall back to stderr
+  }
+  return stderr.split('\n').find((line) => line.startsWith('npm error') && !line.includes('complete log')) ?? 'npm pack failed';
 }

@@ -28,6 +28,14 @@ describe('formatRequestLine', () => {
   });
 });
 
+describe('the instructor key', () => {
+  it('never shows in a log line (the terminal may be projected)', () => {
+    const line = plain(formatRequestLine(record('/present?key=abcdefghijklmnopqrstuv&lesson=like')));
+    expect(line).not.toContain('abcdefghijklmnopqrstuv');
+    expect(line).toContain('GET /present?key=…&lesson=like  200');
+  });
+});
+
 describe('shouldLog', () => {
   const lane = record('/like/', { method: 'POST', lane: 'htmx' });
   const page = record('/lessons/toggle');

@@ -2,7 +2,14 @@
 import { gunzipSync } from 'node:zlib';
 import { renderSVG } from 'uqr';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Koa from 'koa';
+import { handleErrors } from '../../src/kit/errors.js';
+import { packageDownload } from '../../src/workshop/download.js';
 import { packageRoot } from '../../src/kit/paths.js';
 import { newVisitor } from '../support/server.js';
 import { useServer } from '../support/suite.js';
@@ -84,6 +91,32 @@ describe('/join', () => {
   it('answers 404 for another version', async () => {
     expect((await fetch(`${server.url}/download/htmx-demo-0.0.0-old.tgz`)).status).toBe(404);
   });
+});
+
+describe('/download when the package cannot be packed', () => {
+  it('answers 503 with one readable line, not a 500', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'htmx-demo-nopackage-'));
+    const app = new Koa();
+    const logged: string[] = [];
+    app.on('error', (err: Error) => logged.push(err.message));
+    app.use(handleErrors());
+    const download = packageDownload(empty, 'htmx-demo', '9.9.9');
+    app.use(async (ctx, next) => (ctx.path === download.path ? download.middleware(ctx, next) : next()));
+    const server = createServer(app.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/download/htmx-demo-9.9.9.tgz`);
+      expect(res.status).toBe(503);
+      const html = await res.text();
+      expect(html).toContain('The package could not be packed on this server: the instructor’s terminal says why.');
+      expect(html).not.toContain(empty); // no folder of this machine shown to the room
+      // The terminal gets the reason, once.
+      expect(logged).toEqual([expect.stringMatching(/^could not pack the package for \/download\/htmx-demo-9\.9\.9\.tgz: .*Could not read package\.json/)]);
+    } finally {
+      server.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('/join without a join address', () => {
