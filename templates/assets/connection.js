@@ -15,14 +15,14 @@
     box.hidden = !state;
   }
 
-  document.addEventListener('inspector:stream:error', () => {
+  document.addEventListener('inspector:stream:lost', () => {
     clearTimeout(backTimer);
     lostTimer ??= setTimeout(() => {
       lost = true;
       show('lost');
     }, lostAfterMs);
   });
-  document.addEventListener('inspector:stream:open', () => {
+  document.addEventListener('inspector:stream:reached', () => {
     clearTimeout(lostTimer);
     lostTimer = undefined;
     if (!lost) return;

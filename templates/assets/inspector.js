@@ -94,11 +94,13 @@
 
   function listen(url) {
     const source = new EventSource(url);
-    source.addEventListener('open', () => tell('open'));
+    source.addEventListener('open', () => tell('reached'));
     source.addEventListener('error', () => {
-      tell('error');
-      // The browser retries a dropped connection by itself, but gives up on an error answer: start over then.
-      if (source.readyState === EventSource.CLOSED) setTimeout(() => listen(url), 3000);
+      // A lost connection leaves the browser retrying by itself. An error answer closes the stream for good:
+      // the server is there all the same, and the stream starts over a little later.
+      if (source.readyState !== EventSource.CLOSED) return tell('lost');
+      tell('reached');
+      setTimeout(() => listen(url), 3000);
     });
     source.addEventListener('message', (event) => {
       const template = document.createElement('template');

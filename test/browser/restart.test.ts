@@ -62,6 +62,13 @@ describe.skipIf(!hasChromium)('a server restart with a tab open', () => {
     expect(await banner.innerText()).toBe('The server cannot be reached. Reconnecting…');
     expect(await page.getAttribute('[data-connection] >> xpath=..', 'role')).toBe('status');
     await saveScreenshot(page, 'restart-reconnecting');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = (await banner.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.width).toBeGreaterThan(300); // one or two lines across the phone, not a narrow column
+    await saveScreenshot(page, 'restart-reconnecting-390');
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     running = await start(running.port);
     await expect.poll(() => banner.innerText(), { timeout: 10_000 }).toContain('The server is back.');
