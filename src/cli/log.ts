@@ -1,9 +1,7 @@
 // The terminal's printers: banner, one line per request, notes and errors. Colour through chalk, off when piped.
 import chalk, { chalkStderr } from 'chalk';
 import type { RequestRecord } from '../app.js';
-import { learnerTag } from '../kit/visitor.js';
 import type { LogMode } from './options.js';
-import { terminalQr } from './qr.js';
 
 /** --no-color and NO_COLOR (any non-empty value) win over FORCE_COLOR; otherwise chalk decides (TTY or not). */
 export function configureColor(colorOption: boolean, env: NodeJS.ProcessEnv): void {
@@ -33,8 +31,10 @@ export interface BannerInfo {
   /** Set when the asked-for port was busy and another was taken. */
   portNote?: string;
   latencyMs: number;
-  /** The address learners scan (drawn as a QR code) when others can join. */
+  /** The address learners use, when others can join. */
   joinUrl?: string;
+  /** joinUrl as a QR code, drawn in lines of text (qr.ts: loaded only when there is a room to join). */
+  joinQr?: string[];
   /** The page to project: the join address in large type, its QR code, the learner count. */
   joinPageUrl?: string;
   /** The console's address with its key: printed here and nowhere else. */
@@ -58,7 +58,7 @@ export function printBanner(info: BannerInfo): void {
     lines.push(`  ${label('Latency:')}${chalk.yellow(`${info.latencyMs} ms`)} added to every lesson response`);
   }
   if (info.joinUrl) {
-    lines.push('', ...terminalQr(info.joinUrl).map((line) => `  ${line}`), '');
+    if (info.joinQr) lines.push('', ...info.joinQr.map((line) => `  ${line}`), '');
     lines.push(`  Scan to join ${chalk.cyan(info.joinUrl)}`);
     if (info.joinPageUrl) lines.push(`  ${label('Project:')}${chalk.cyan(info.joinPageUrl)}  ${chalk.dim('(the join page, for the room)')}`);
   }
@@ -76,7 +76,7 @@ const toolPaths = /^\/(_|static\/|vendor\/|favicon\.ico)/;
 /** lanes: lesson pages, lane requests, resets and downloads; all: every request, static files too; none: nothing. */
 export function shouldLog(record: RequestRecord, mode: LogMode): boolean {
   if (mode !== 'lanes') return mode === 'all';
-  return record.lane !== undefined || (record.visitorId !== undefined && !toolPaths.test(record.url));
+  return record.lane !== undefined || (record.learner !== undefined && !toolPaths.test(record.url));
 }
 
 const tagColors = [chalk.magenta, chalk.cyan, chalk.green, chalk.yellow, chalk.blue, chalk.red];
@@ -88,8 +88,8 @@ const noTag = ' '.repeat(4);
  * Lane requests in full colour, the rest (pages, files) dimmed.
  */
 export function formatRequestLine(record: RequestRecord): string {
-  const tag = record.visitorId === undefined ? noTag : learnerTag(record.visitorId);
-  const who = record.visitorId === undefined ? tag : tagColors[parseInt(tag, 16) % tagColors.length]!(tag);
+  const tag = record.learner;
+  const who = tag === undefined ? noTag : tagColors[parseInt(tag, 16) % tagColors.length]!(tag);
   return `${who}  ${formatRequest(record)}`;
 }
 

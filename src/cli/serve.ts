@@ -66,6 +66,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     portNote: options.port !== 0 && port !== options.port ? `Port ${options.port} is in use, using ${port} instead.` : undefined,
     latencyMs: options.latencyMs,
     joinUrl: learnersBase && at(learnersBase),
+    joinQr: learnersBase ? (await import('./qr.js')).terminalQr(at(learnersBase)) : undefined,
     joinPageUrl: learnersBase && new URL('/join', localUrl(options.host, port)).href,
     instructorUrl: instructorKey && new URL(`/present?key=${instructorKey}`, learnersBase ?? localUrl(options.host, port)).href,
     secretNote: kept.problem && `Note: ${kept.problem}; open tabs will need a reload after a restart.`,

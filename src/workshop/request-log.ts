@@ -1,5 +1,6 @@
 // Reports each request once it has finished: method, URL, status, bytes sent, time, lane.
 import type { Middleware } from 'koa';
+import { learnerTag } from '../kit/visitor.js';
 
 export interface RequestRecord {
   method: string;
@@ -8,8 +9,8 @@ export interface RequestRecord {
   bytes: number;
   ms: number;
   lane?: string;
-  /** Who asked (the visitor cookie); unset for static files, which are served before the visitor is known. */
-  visitorId?: string;
+  /** Who asked: a short tag from the visitor id (learnerTag); unset for static files, served before the visitor is known. */
+  learner?: string;
   /** The client went away before any answer was sent (an event stream that was open for a while is not aborted). */
   aborted: boolean;
 }
@@ -25,7 +26,7 @@ export function logRequests(onRequest: (record: RequestRecord) => void): Middlew
         bytes: Number(ctx.res.getHeader('Content-Length') ?? 0),
         ms: performance.now() - started,
         lane: ctx.state.lane,
-        visitorId: ctx.state.visitorId || undefined,
+        learner: ctx.state.visitorId ? learnerTag(ctx.state.visitorId) : undefined,
         aborted: !ctx.res.headersSent,
       });
     // 'close' also fires for streams and aborted requests; a finished response is counted there once.

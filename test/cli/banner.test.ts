@@ -4,7 +4,7 @@ import { encode } from 'uqr';
 import { stripVTControlCharacters as plain } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { printBanner, type BannerInfo } from '../../src/cli/log.js';
-import { qrBorder } from '../../src/cli/qr.js';
+import { qrBorder, terminalQr } from '../../src/cli/qr.js';
 import { readCompactQr } from '../support/qr.js';
 
 const joinUrl = 'http://192.0.2.7:3000/';
@@ -28,6 +28,7 @@ afterEach(() => {
 
 function banner(shown: BannerInfo): string[] {
   let out = '';
+  if (shown.joinUrl) shown = { ...shown, joinQr: terminalQr(shown.joinUrl) }; // drawn at the colour level in force
   vi.spyOn(process.stdout, 'write').mockImplementation((text) => {
     out += String(text);
     return true;

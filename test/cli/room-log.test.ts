@@ -9,7 +9,7 @@ import { learnerTag } from '../../src/kit/visitor.js';
 const visitorA = 'AAAAAAAAAAAAAAAAAAAAAA';
 const visitorB = 'BBBBBBBBBBBBBBBBBBBBBB';
 const record = (url: string, extra: Partial<RequestRecord> = {}): RequestRecord => ({
-  method: 'GET', url, status: 200, bytes: 100, ms: 1, aborted: false, visitorId: visitorA, ...extra,
+  method: 'GET', url, status: 200, bytes: 100, ms: 1, aborted: false, learner: learnerTag(visitorA), ...extra,
 });
 
 describe('learnerTag', () => {
@@ -42,8 +42,8 @@ describe('shouldLog', () => {
   const reset = record('/lessons/like/reset', { method: 'POST', status: 303 });
   const download = record('/download/htmx-demo-0.1.0.tgz');
   // Static files are served before the visitor is known; the tool's own streams and polls live under /_.
-  const file = record('/static/app.css', { visitorId: undefined });
-  const vendor = record('/vendor/htmx/4.0.1/htmx.min.js', { visitorId: undefined });
+  const file = record('/static/app.css', { learner: undefined });
+  const vendor = record('/vendor/htmx/4.0.1/htmx.min.js', { learner: undefined });
   const stream = record('/_inspector/stream');
   const poll = record('/_join/learners');
 
