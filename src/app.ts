@@ -84,7 +84,8 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(lanes.middleware);
   app.use(pages.routes());
   app.use(pages.allowedMethods());
-  app.use(joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => store.listeningVisitorCount }).routes());
+  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => store.listeningVisitorCount });
+  app.use(joining.routes());
 
-  return { app, inspector, routers: [pages, ...lanes.routers], close: () => inspector.close() };
+  return { app, inspector, routers: [pages, joining, ...lanes.routers], close: () => inspector.close() };
 }
