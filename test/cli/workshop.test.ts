@@ -1,5 +1,5 @@
 // htmx-demo serve for a room, for real: the LAN banner's QR code and instructor URL, the kept CSRF secret, --log.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters as plain } from 'node:util';
@@ -73,6 +73,17 @@ describe('a restart', () => {
     const fresh = await startServe(['--port', '0', '--fresh'], env);
     const refused = await like(fresh.baseUrl, visitor);
     expect(refused.status).toBe(403);
+  });
+});
+
+describe('a state folder that cannot be written', () => {
+  it('still serves, and the banner says open tabs will need a reload after a restart', async () => {
+    const notAFolder = join(stateHome, 'a-file');
+    writeFileSync(notAFolder, '');
+    const { cli, baseUrl } = await startServe(['--port', '0'], { XDG_STATE_HOME: notAFolder });
+    expect(plain(cli.stdout())).toMatch(/Note: could not save the CSRF secret in .*a-file\/htmx-demo \(ENOTDIR\); open tabs will need a reload after a restart\./);
+    expect((await fetch(`${baseUrl}/`)).status).toBe(200);
+    expect(cli.stderr()).toBe('');
   });
 });
 
