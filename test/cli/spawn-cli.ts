@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { stripVTControlCharacters as plain } from 'node:util';
 
 export const binPath = fileURLToPath(new URL('../../bin/htmx-demo.js', import.meta.url));
@@ -26,7 +27,7 @@ const running = new Set<ChildProcess>();
 
 /** One state folder for every CLI this test file spawns: no test reads or writes the user's own (CSRF secret). */
 const testStateHome = mkdtempSync(join(tmpdir(), 'htmx-demo-test-state-'));
-process.once('exit', () => rmSync(testStateHome, { recursive: true, force: true }));
+afterAll(() => rmSync(testStateHome, { recursive: true, force: true }));
 
 /** Env for the child: the test's, minus anything that changes colour, plus `env` (undefined deletes). */
 function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
