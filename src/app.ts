@@ -85,7 +85,11 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(pages.routes());
   app.use(pages.allowedMethods());
   const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => store.listeningVisitorCount });
-  app.use(joining.routes());
+  app.use(joining.router.routes());
 
-  return { app, inspector, routers: [pages, joining, ...lanes.routers], close: () => inspector.close() };
+  const close = () => {
+    inspector.close();
+    joining.close();
+  };
+  return { app, inspector, routers: [pages, joining.router, ...lanes.routers], close };
 }

@@ -1,6 +1,7 @@
 // The running package as a tarball, /download/<name>-<version>.tgz: what a room without the registry installs from.
 // Packed with `npm pack` from the very files this server runs, once, on first demand; kept in memory after that.
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -17,13 +18,22 @@ export interface PackageDownload {
   /** Starts packing now (the join page does, so the file is ready by the time learners ask). */
   prepare(): void;
   middleware: Middleware;
+  /** Stops a pack under way and removes its temporary folder (server shutdown). */
+  close(): void;
+}
+
+/** The npm run under way, if any: what close() stops and cleans up. */
+interface PackRun {
+  folder?: string;
+  child?: ChildProcess;
 }
 
 export function packageDownload(root: string, name: string, version: string): PackageDownload {
   const fileName = `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
   let packing: Promise<Buffer> | undefined;
+  const run: PackRun = {};
   const pack = () => {
-    packing ??= packTarball(root).catch((err: Error) => {
+    packing ??= packTarball(root, run).catch((err: Error) => {
       setTimeout(() => (packing = undefined), failureMemoMs).unref();
       throw err;
     });
@@ -50,19 +60,25 @@ export function packageDownload(root: string, name: string, version: string): Pa
       ctx.set('Cache-Control', 'no-cache');
       ctx.body = tarball;
     },
+    close() {
+      run.child?.kill();
+      if (run.folder) rmSync(run.folder, { recursive: true, force: true });
+    },
   };
 }
 
 /** Runs `npm pack` (no scripts, no network) into a temporary folder and reads the tarball back. */
-async function packTarball(root: string): Promise<Buffer> {
+async function packTarball(root: string, run: PackRun): Promise<Buffer> {
   const destination = await mkdtemp(join(tmpdir(), 'htmx-demo-pack-'));
+  run.folder = destination;
   try {
     const [command, ...first] = npmCommand();
-    const stdout = await run(command!, [...first, 'pack', '--json', '--ignore-scripts', '--offline', '--pack-destination', destination], root);
+    const stdout = await runNpm(command!, [...first, 'pack', '--json', '--ignore-scripts', '--offline', '--pack-destination', destination], root, run);
     const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
     if (!packed) throw new Error('npm pack wrote no file');
     return await readFile(join(destination, basename(packed.filename)));
   } finally {
+    run.folder = undefined;
     await rm(destination, { recursive: true, force: true });
   }
 }
@@ -74,14 +90,15 @@ function npmCommand(): string[] {
   return [process.platform === 'win32' ? 'npm.cmd' : 'npm'];
 }
 
-function run(command: string, args: string[], cwd: string): Promise<string> {
+function runNpm(command: string, args: string[], cwd: string, run: PackRun): Promise<string> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
-    execFile(
+    run.child = execFile(
       command,
       args,
       { cwd, env, timeout: packTimeoutMs, maxBuffer: 4 * 1024 * 1024, shell: process.platform === 'win32' },
       (err, stdout, stderr) => {
+        run.child = undefined;
         if (!err) return resolve(stdout);
         reject(new Error((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'npm was not found' : npmSummary(stdout, stderr)));
       },

@@ -21,7 +21,13 @@ export interface JoinOptions {
   learnerCount(): number;
 }
 
-export function joinRoutes({ joinUrl, learnerCount }: JoinOptions): Router {
+export interface JoinRoutes {
+  router: Router;
+  /** Stops packing the tarball, if under way (server shutdown). */
+  close(): void;
+}
+
+export function joinRoutes({ joinUrl, learnerCount }: JoinOptions): JoinRoutes {
   const { name, version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { name: string; version: string };
   const download = packageDownload(packageRoot, name, version);
   const router = new Router();
@@ -60,5 +66,5 @@ export function joinRoutes({ joinUrl, learnerCount }: JoinOptions): Router {
     ctx.body = renderView(ctx, '_learners', learnerLocals(ctx));
   });
   router.get(download.path, download.middleware);
-  return router;
+  return { router, close: download.close };
 }
