@@ -6,6 +6,9 @@ import { CliError } from './errors.js';
 export const defaultPort = 3000;
 export const defaultHost = '127.0.0.1';
 export const maxLatencyMs = 60_000;
+/** What the request log shows: lesson pages and lane requests (no static files), everything, or nothing. */
+export const logModes = ['lanes', 'all', 'none'] as const;
+export type LogMode = (typeof logModes)[number];
 
 /** What commander hands the serve action (strings as typed). */
 export interface RawServeOptions {
@@ -18,6 +21,8 @@ export interface RawServeOptions {
   /** A lesson id or number; checked against the lesson list by main, which loads it only then. */
   lesson?: string;
   allowedHosts?: string;
+  fresh?: boolean;
+  log?: string;
 }
 
 export interface ServeOptions {
@@ -32,6 +37,9 @@ export interface ServeOptions {
   startPath: string;
   /** Host names to answer to besides the ones serve announces (--allowed-hosts); `true` for any. */
   allowedHosts: AllowedHosts;
+  /** A new CSRF secret instead of the kept one: tokens in tabs from an earlier run are refused. */
+  fresh: boolean;
+  log: LogMode;
 }
 
 /** A TCP port: a whole number from 0 (any free port) to 65535. */
@@ -73,6 +81,13 @@ export function parseAllowedHosts(value: string): AllowedHosts {
   return names;
 }
 
+export function parseLogMode(value: string): LogMode {
+  if (!(logModes as readonly string[]).includes(value)) {
+    throw new CliError(`invalid log "${value}": use ${logModes.join(', ')}`);
+  }
+  return value as LogMode;
+}
+
 /** --port wins, then the PORT variable (empty counts as unset), then 3000. */
 export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv, debug: boolean): ServeOptions {
   if (!isLang(raw.lang)) throw new CliError(`invalid language "${raw.lang}"`); // commander's choices() checks first
@@ -90,5 +105,7 @@ export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv
     debug,
     startPath: '/',
     allowedHosts: raw.allowedHosts === undefined ? [] : parseAllowedHosts(raw.allowedHosts),
+    fresh: raw.fresh ?? false,
+    log: raw.log === undefined ? 'lanes' : parseLogMode(raw.log),
   };
 }

@@ -55,6 +55,8 @@ const en = {
   errorTitle: 'Something went wrong',
   notFound: 'Not found',
   backHome: 'Back to the lessons',
+  reconnecting: 'The server cannot be reached. Reconnecting…',
+  serverBack: 'The server is back. Carry on where you were.',
 };
 
 export type Messages = typeof en;
@@ -62,7 +64,7 @@ export type Messages = typeof en;
 const ko: Messages = {
   htmlLang: 'ko',
   skipToContent: '본문으로 건너뛰기',
-  tagline: '같은 기능을 두 가지 방식으로. 코드와 네트워크 요청을 함께 보세요.',
+  tagline: '같은 기능을 두 가지 방식으로. 코드와 주고받은 요청을 함께 보세요.',
   lessons: '레슨',
   language: '언어',
   largeText: '큰 글씨',
@@ -74,7 +76,7 @@ const ko: Messages = {
   stepRequest: '요청',
   stepResponse: '응답',
   stepSwap: 'DOM 갱신',
-  wire: '네트워크',
+  wire: '주고받은 요청',
   wireEmpty: '아직 요청이 없습니다. 위의 데모를 써 보면 여기에 나타납니다.',
   code: '코드',
   notes: '눈여겨볼 점',
@@ -84,7 +86,7 @@ const ko: Messages = {
   showOneStep: '한 단계씩 보기',
   prevStep: '이전 단계',
   nextStep: '다음 단계',
-  stepsNav: '따라가기 단계',
+  stepsNav: '단계 이동',
   keysHint: '← → 키로 단계를 옮길 수 있습니다.',
   lessonPager: '이전 레슨과 다음 레슨',
   previous: '이전',
@@ -108,6 +110,8 @@ const ko: Messages = {
   errorTitle: '문제가 생겼습니다',
   notFound: '찾을 수 없습니다',
   backHome: '레슨 목록으로',
+  reconnecting: '서버에 연결할 수 없습니다. 다시 연결하는 중…',
+  serverBack: '서버가 다시 연결되었습니다. 하던 곳에서 계속하세요.',
 };
 
 export const messages: Record<Lang, Messages> = { en, ko };
