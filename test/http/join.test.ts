@@ -142,3 +142,36 @@ describe('/download when the package cannot be packed', () => {
     }
   });
 });
+
+describe('/join without a join address', () => {
+  const server = useServer();
+
+  it('shows the address it was opened at', async () => {
+    const html = await fetch(`${server.url}/join`).then((r) => r.text());
+    const { host } = new URL(server.url);
+    expect(html).toContain(`>${host}</a>`);
+    expect(html).toContain(renderSVG(`${server.url}/`, { border: 2, ecc: 'M' }));
+  });
+});
+
+/** The names in a tar archive (ustar headers: name at 0, size at 124 in octal, prefix at 345). */
+function tarEntries(tar: Buffer): string[] {
+  return [...walkTar(tar)].map(([name]) => name);
+}
+
+function tarFile(tar: Buffer, wanted: string): string {
+  for (const [name, body] of walkTar(tar)) if (name === wanted) return body.toString('utf8');
+  throw new Error(`${wanted} not in the tarball`);
+}
+
+function* walkTar(tar: Buffer): Generator<[string, Buffer]> {
+  const text = (from: number, length: number) => tar.toString('utf8', from, from + length).replace(/\0.*$/s, '');
+  for (let offset = 0; offset + 512 <= tar.length; ) {
+    const name = text(offset, 100);
+    if (!name) return;
+    const prefix = text(offset + 345, 155);
+    const size = parseInt(text(offset + 124, 12).trim(), 8);
+    yield [prefix ? `${prefix}/${name}` : name, tar.subarray(offset + 512, offset + 512 + size)];
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+}
