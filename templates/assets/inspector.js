@@ -89,14 +89,35 @@
     for (const list of new Set(mutations.map((m) => m.target))) tidy(list);
   });
 
+  // The browser reconnects a dropped stream by itself, and the server sends what the page missed (the
+  // Last-Event-ID it sends back, or `after`). Two cases it leaves to us: the server, full, refused the
+  // stream (503: try again a little later); or this visitor opened more tabs and this, the oldest, was
+  // asked to step aside ("replaced": listen again when the tab is looked at).
   function listen(url) {
-    const source = new EventSource(url);
-    source.addEventListener('message', (event) => {
-      const template = document.createElement('template');
-      template.innerHTML = event.data; // rendered and escaped by the server's exchange.ejs
-      const item = template.content.firstElementChild;
-      document.getElementById(item?.dataset.list ?? '')?.prepend(item);
-    });
+    let source;
+    let lastId;
+    const open = () => {
+      const next = new URL(url, location.href);
+      if (lastId) next.searchParams.set('after', lastId);
+      source = new EventSource(next);
+      source.addEventListener('message', (event) => {
+        lastId = event.lastEventId || lastId;
+        const template = document.createElement('template');
+        template.innerHTML = event.data; // rendered and escaped by the server's exchange.ejs
+        const item = template.content.firstElementChild;
+        const list = document.getElementById(item?.dataset.list ?? '');
+        if (list && !list.querySelector(`[data-exchange-id="${item.dataset.exchangeId}"]`)) list.prepend(item);
+      });
+      source.addEventListener('replaced', () => source.close());
+      source.addEventListener('error', () => {
+        if (source.readyState === EventSource.CLOSED) setTimeout(reopen, 8000 + Math.random() * 4000);
+      });
+    };
+    const reopen = () => {
+      if (source.readyState === EventSource.CLOSED && document.visibilityState === 'visible') open();
+    };
+    open();
+    document.addEventListener('visibilitychange', reopen);
     addEventListener('pagehide', () => source.close());
   }
 
