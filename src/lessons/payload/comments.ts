@@ -69,7 +69,7 @@ export interface LaneLog {
 }
 
 /** Most a visitor's logs hold: two lanes' received text and comments (two bytes a character, and room for the objects). */
-const maxLogBytes = 2 * (2 * shownReceivedChars + shownComments * (2 * (maxName + maxText) + 400) + 200);
+export const maxLogBytes = 2 * (2 * shownReceivedChars + shownComments * (2 * (maxName + maxText) + 400) + 200);
 
 const logs = perVisitor(() => ({ json: emptyLog(), htmx: emptyLog() }), maxLogBytes);
 
