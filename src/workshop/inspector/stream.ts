@@ -37,6 +37,12 @@ interface OpenStream {
   sentUpTo: number;
   /** When it went over maxUnsentBytes, while it waits for the reader to drain it. */
   overSince?: number;
+  /**
+   * Exchanges recorded since its last write, while it keeps up: sent even if the store has let them go
+   * meanwhile (a full store trims at once). One event-loop turn's worth at most; a stream that is behind
+   * catches up from the store instead.
+   */
+  live: Exchange[];
   pumpQueued: boolean;
 }
 
@@ -69,7 +75,7 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
       return;
     }
     let batch = '';
-    for (const exchange of store.recordedSince(stream.visitorId, stream.sentUpTo, stream.lessonId)) {
+    for (const exchange of unsent(stream)) {
       batch += toEvent(exchange.recorded!, render(stream.ctx, exchange));
       stream.sentUpTo = exchange.recorded!;
       if (res.writableLength + batch.length > maxUnsentBytes) break;
@@ -82,6 +88,16 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
         queuePump(stream);
       });
     }
+  };
+  const unsent = (stream: OpenStream): Exchange[] => {
+    const kept = store.recordedSince(stream.visitorId, stream.sentUpTo, stream.lessonId);
+    const live = stream.live.filter((exchange) => exchange.recorded! > stream.sentUpTo && !kept.includes(exchange));
+    stream.live = [];
+    return live.length ? [...kept, ...live].sort((a, b) => a.recorded! - b.recorded!) : kept;
+  };
+  const notify = (stream: OpenStream, exchange: Exchange) => {
+    if (stream.overSince === undefined && (stream.lessonId === undefined || stream.lessonId === exchange.lessonId)) stream.live.push(exchange);
+    queuePump(stream);
   };
   // Exchanges of one event-loop turn go out in one write (a busy lane would otherwise cost a syscall each).
   const queuePump = (stream: OpenStream) => {
@@ -111,8 +127,8 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
       ctx.body = 'Too many live inspector streams are open on this server. Try again in a few seconds.';
       return;
     }
-    const stream: OpenStream = { ctx, res, visitorId, pumpQueued: false, ...resumePoint(ctx, store.recordedCount) };
-    const group = own ?? { streams: [], unsubscribe: store.subscribe(visitorId, () => group.streams.forEach(queuePump)) };
+    const stream: OpenStream = { ctx, res, visitorId, pumpQueued: false, live: [], ...resumePoint(ctx, store.recordedCount) };
+    const group = own ?? { streams: [], unsubscribe: store.subscribe(visitorId, (exchange) => group.streams.forEach((s) => notify(s, exchange))) };
     byVisitor.set(visitorId, group);
     group.streams.push(stream);
     open.add(stream);
