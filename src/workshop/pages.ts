@@ -74,7 +74,7 @@ export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): Pag
       // The language and text-size switches keep the step the visitor is on.
       keepStep: ctx.query.step === undefined || !walk ? '' : walk.all ? 'all' : String(walk.current),
       htmxVersion,
-      inspectorStream: streamUrl(lesson.id, store.recordedCount),
+      inspectorStream: streamUrl(lesson.id, store.recordedUpTo(ctx.state.visitorId)),
     });
   };
 }

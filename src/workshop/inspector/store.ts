@@ -96,9 +96,16 @@ export class ExchangeStore {
     for (const listener of visitor.listeners) listener(exchange);
   }
 
-  /** How many exchanges have been recorded so far: a page drawn now shows every one up to this. */
+  /** How many exchanges have been recorded so far, for everyone. */
   get recordedCount(): number {
     return this.#recorded;
+  }
+
+  /** Where the visitor's newest kept exchange stands in that count (0 if none): a page drawn now shows up to it. */
+  recordedUpTo(visitorId: string): number {
+    let newest = 0;
+    for (const lane of this.#visitors.get(visitorId)?.lanes.values() ?? []) newest = Math.max(newest, lane.at(-1)?.recorded ?? 0);
+    return newest;
   }
 
   /** The visitor's exchanges recorded after `after` (of one lesson, if given), in the order they were recorded. */

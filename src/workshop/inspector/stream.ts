@@ -7,8 +7,8 @@ import type { Exchange, ExchangeStore } from './store.js';
 export const streamPath = '/_inspector/stream';
 
 /** Where a page drawn now listens: its lesson's exchanges, from the first one the page does not show. */
-export function streamUrl(lessonId: string, recordedCount: number): string {
-  return `${streamPath}?lesson=${encodeURIComponent(lessonId)}&after=${recordedCount}`;
+export function streamUrl(lessonId: string, shownUpTo: number): string {
+  return `${streamPath}?lesson=${encodeURIComponent(lessonId)}&after=${shownUpTo}`;
 }
 
 export interface StreamLimits {

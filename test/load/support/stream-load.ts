@@ -46,12 +46,12 @@ export interface Learner {
   stream: EventStream;
 }
 
-/** Normal learners: a page each, and its inspector stream open. */
-export async function joinLearners(baseUrl: string, count: number): Promise<Learner[]> {
+/** Normal learners: a page each, and its inspector stream open (by default, lesson 1's). */
+export async function joinLearners(baseUrl: string, count: number, streamPath = '/_inspector/stream?lesson=like'): Promise<Learner[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
       const visitor = await newVisitor(baseUrl);
-      const stream = await openEventStream(`${baseUrl}/_inspector/stream?lesson=like`, { Cookie: visitor.cookie });
+      const stream = await openEventStream(`${baseUrl}${streamPath}`, { Cookie: visitor.cookie });
       return { visitor, stream };
     }),
   );
@@ -67,15 +67,18 @@ export interface Clicks {
   stop(): Promise<{ p50: number; max: number; count: number; missing: number }>;
 }
 
-/** One learner clicks the like button every `everyMs` while an attack runs, and times each click to its inspector event. */
-export function keepClicking(learner: Learner, everyMs = 100): Clicks {
+/**
+ * One learner clicks (by default the like button) every `everyMs` while an attack runs, and times each click
+ * to its inspector event.
+ */
+export function keepClicking(learner: Learner, everyMs = 100, click = (visitor: Visitor) => like(visitor, likeLanes[0]!)): Clicks {
   const times: number[] = [];
   let missing = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       const started = performance.now();
-      const res = await like(learner.visitor, likeLanes[0]!);
+      const res = await click(learner.visitor);
       const id = res.headers.get('x-inspector-exchange');
       await res.arrayBuffer();
       const event = await learner.stream.waitFor((data) => data.includes(`data-exchange-id="${id}"`), 10_000);
