@@ -89,10 +89,14 @@
     for (const list of new Set(mutations.map((m) => m.target))) tidy(list);
   });
 
-  // The browser reconnects a dropped stream by itself, and the server sends what the page missed (the
-  // Last-Event-ID it sends back, or `after`). Two cases it leaves to us: the server, full, refused the
-  // stream (503: try again a little later); or this visitor opened more tabs and this, the oldest, was
-  // asked to step aside ("replaced": listen again when the tab is looked at).
+  // The stream's state is the page's best sign of the server's: connection.js tells the learner.
+  const tell = (state) => document.dispatchEvent(new CustomEvent(`inspector:stream:${state}`));
+
+  // The browser reconnects a dropped stream by itself, and the server sends what the page missed (from the
+  // Last-Event-ID the browser sends back, or `after`). Two cases are left to the page: an error answer closes
+  // the stream for good (a 503 when the server is full: it is there all the same, so the stream starts over a
+  // little later); and "replaced", when this visitor opened more tabs and this one, the oldest, steps aside
+  // until it is looked at again.
   function listen(url) {
     let source;
     let lastId;
@@ -100,6 +104,12 @@
       const next = new URL(url, location.href);
       if (lastId) next.searchParams.set('after', lastId);
       source = new EventSource(next);
+      source.addEventListener('open', () => tell('reached'));
+      source.addEventListener('error', () => {
+        if (source.readyState !== EventSource.CLOSED) return tell('lost');
+        tell('reached');
+        setTimeout(reopen, 3000 + Math.random() * 3000); // spread out: a full server is asked again by many
+      });
       source.addEventListener('message', (event) => {
         lastId = event.lastEventId || lastId;
         const template = document.createElement('template');
@@ -109,9 +119,6 @@
         if (list && !list.querySelector(`[data-exchange-id="${item.dataset.exchangeId}"]`)) list.prepend(item);
       });
       source.addEventListener('replaced', () => source.close());
-      source.addEventListener('error', () => {
-        if (source.readyState === EventSource.CLOSED) setTimeout(reopen, 8000 + Math.random() * 4000);
-      });
     };
     const reopen = () => {
       if (source.readyState === EventSource.CLOSED && document.visibilityState === 'visible') open();
