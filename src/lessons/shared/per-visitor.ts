@@ -12,7 +12,7 @@ const smallStateBytes = 12 * 1024;
  * lesson keeps its own state bounded (a list of at most 20, a body kept as its first characters); a store
  * stating more than fits under this ceiling is refused when it is made.
  */
-export const allVisitorsMaxBytes = 80 * 1024 * 1024;
+export const allVisitorsMaxBytes = 128 * 1024 * 1024;
 let statedBytes = 0;
 
 export interface PerVisitor<T> {
