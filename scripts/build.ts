@@ -13,7 +13,7 @@ const require = createRequire(join(root, 'package.json'));
 const versionOf = (name: string): string => require(`${name}/package.json`).version;
 
 /** Libraries whose version the running bundle needs to know (what it serves, what prebuilt.json was made with). */
-const versioned = ['htmx.org', 'highlight.js', 'marked'];
+const versioned = ['htmx.org', 'htmx2', 'highlight.js', 'marked'];
 
 rmSync(dist, { recursive: true, force: true });
 
@@ -46,8 +46,11 @@ const result = await build({
 //    the page's <link> names.
 const htmxDist = dirname(require.resolve('htmx.org/dist/htmx.min.js'));
 const servedFromHtmx = (path: string) => statSync(path).isDirectory() || /[\\/]htmx\.min\.js$|[\\/]ext[\\/][\w-]+\.min\.js$/.test(path);
-cpSync(htmxDist, join(dist, 'vendor/htmx'), { recursive: true, filter: servedFromHtmx });
-cpSync(join(htmxDist, '../LICENSE'), join(dist, 'vendor/htmx/LICENSE'));
+cpSync(htmxDist, join(dist, 'vendor/htmx.org'), { recursive: true, filter: servedFromHtmx });
+cpSync(join(htmxDist, '../LICENSE'), join(dist, 'vendor/htmx.org/LICENSE'));
+const htmx2Dist = dirname(require.resolve('htmx2/dist/htmx.min.js')); // lesson 9's frame, under its npm alias
+mkdirSync(join(dist, 'vendor/htmx2'));
+for (const file of ['htmx.min.js', '../LICENSE']) cpSync(join(htmx2Dist, file), join(dist, 'vendor/htmx2', file.replace('../', '')));
 const stylesDir = dirname(require.resolve('highlight.js/styles/github.css'));
 const pageViews = readdirSync(join(root, 'templates/views')).map((file) => readFileSync(join(root, 'templates/views', file), 'utf8'));
 const themes = new Set(pageViews.flatMap((text) => [...text.matchAll(/\/vendor\/highlight\.js\/([\w.-]+\.css)/g)].map((m) => m[1]!)));

@@ -4,6 +4,7 @@ import type Router from '@koa/router';
 import Koa from 'koa';
 import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
+import { type AllowedHosts, checkHosts } from './kit/hosts.js';
 import type { Lang } from './kit/i18n.js';
 import { mountLanes } from './kit/mount.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './kit/paths.js';
@@ -12,9 +13,10 @@ import { serveFolders } from './kit/static.js';
 import type { Lesson } from './kit/types.js';
 import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
 import { lessons as allLessons } from './lessons/index.js';
-import { createInspector, ExchangeStore, type Inspector, type StoreLimits } from './workshop/inspector/index.js';
+import { createInspector, ExchangeStore, type Inspector, type StoreLimits, type StreamLimits } from './workshop/inspector/index.js';
 import { delayLanes, type Latency } from './workshop/latency.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
+import { joinRoutes } from './workshop/join.js';
 import { logRequests, type RequestRecord } from './workshop/request-log.js';
 
 export const bodyLimitBytes = 16 * 1024;
@@ -29,7 +31,15 @@ export interface AppOptions {
   /** Called once per finished request (the terminal's request log). */
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
-  inspectorLimits?: Partial<StoreLimits>;
+  inspectorLimits?: Partial<StoreLimits & StreamLimits>;
+  /** The host names it answers to (DNS rebinding); this machine's loopback names unless told. */
+  allowedHosts?: AllowedHosts;
+  /** Signs CSRF tokens; the same secret after a restart keeps open tabs' tokens valid. */
+  csrfSecret?: Buffer;
+  /** Opens the instructor's console; undefined is solo mode (loopback, no key: the one user is the instructor). */
+  instructorKey?: string;
+  /** The address learners type or scan, shown on /join; without it, the address /join was opened at. */
+  joinUrl?: string;
 }
 
 export interface DemoApp {
@@ -50,7 +60,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   const store = new ExchangeStore(options.inspectorLimits);
   const renderPage = lessonPageRenderer(lessons, store);
   const lanes = mountLanes(lessons, renderPage);
-  const inspector = createInspector(lanes, store);
+  const inspector = createInspector(lanes, store, options.inspectorLimits);
   const pages = pageRoutes(lessons, renderPage, inspector.stream);
 
   if (onRequest) app.use(logRequests(onRequest));
@@ -64,10 +74,13 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/vendor/highlight.js/', root: highlightStylesDir, maxAge: 86_400 },
       { prefix: '/static/lessons/shared/', root: join(lessonsDir, 'shared', 'public'), maxAge: 0 },
       ...lessons.map((lesson) => ({ prefix: `/static/lessons/${lesson.id}/`, root: join(lesson.dir, 'public'), maxAge: 0 })),
+      ...lessons.flatMap((lesson) => (lesson.vendorFolders ?? []).map((folder) => ({ ...folder, maxAge: 31_536_000, immutable: true }))),
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );
-  app.use(identifyVisitor({ defaultLang: lang }));
+  // After the files (public anyway, and they style the 403 page a refused name gets), before anything per visitor.
+  app.use(checkHosts({ allowed: options.allowedHosts }));
+  app.use(identifyVisitor({ defaultLang: lang, secret: options.csrfSecret }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
@@ -77,6 +90,12 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(lanes.middleware);
   app.use(pages.routes());
   app.use(pages.allowedMethods());
+  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => store.listeningVisitorCount });
+  app.use(joining.router.routes());
 
-  return { app, inspector, routers: [pages, ...lanes.routers], close: () => inspector.close() };
+  const close = () => {
+    inspector.close();
+    joining.close();
+  };
+  return { app, inspector, routers: [pages, joining.router, ...lanes.routers], close };
 }

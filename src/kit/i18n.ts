@@ -76,6 +76,8 @@ const en = {
   codeSizeShare: 'htmx lane, as a share of the JSON lane (own files)',
   codeSizeShared: 'shared',
   codeSizeNext: 'Try it yourself: this writes a standalone starter with the like button built both ways, and the second one adds exercises to solve.',
+  reconnecting: 'The server cannot be reached. Reconnecting…',
+  serverBack: 'The server is back. Carry on where you were.',
 };
 
 export type Messages = typeof en;
@@ -150,6 +152,8 @@ const ko: Messages = {
   codeSizeShare: 'JSON 레인 대비 htmx 레인의 비율 (레슨 자체 파일)',
   codeSizeShared: '공용',
   codeSizeNext: '직접 해 보세요. 첫 번째 명령은 좋아요 버튼을 두 방식으로 만든 독립 실행형 스타터를 만들고, 두 번째 명령은 풀어 볼 연습 문제를 더합니다.',
+  reconnecting: '서버에 연결할 수 없습니다. 다시 연결하는 중…',
+  serverBack: '서버가 다시 연결되었습니다. 하던 곳에서 계속하세요.',
 };
 
 export const messages: Record<Lang, Messages> = { en, ko };

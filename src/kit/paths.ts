@@ -30,8 +30,13 @@ export function versionOf(library: string): string {
   return bundle?.versions[library] ?? (require(`${library}/package.json`) as { version: string }).version;
 }
 
-/** htmx's own dist/ folder: the only place htmx is served from (never a CDN). */
-export const htmxDistDir = bundle ? join(vendorDir, 'htmx') : dirname(require.resolve('htmx.org/dist/htmx.min.js'));
+/** The folder of a library's browser file (e.g. 'htmx.org', 'dist/htmx.min.js'): served from there, never a CDN. */
+export function browserFilesOf(library: string, file: string): string {
+  return bundle ? join(vendorDir, library) : dirname(require.resolve(`${library}/${file}`));
+}
+
+/** htmx's own dist/ folder: the only place htmx is served from. */
+export const htmxDistDir = browserFilesOf('htmx.org', 'dist/htmx.min.js');
 export const htmxVersion = versionOf('htmx.org');
 
 /** highlight.js's stylesheets: the code panels are highlighted on the server and styled by these. */

@@ -1,6 +1,7 @@
 // Headers every response carries, and the size limit on request bodies.
 import type { Readable } from 'node:stream';
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
+import { isTrustworthyOrigin } from './hosts.js';
 
 /** Scripts come only from this origin: no inline script, no eval, no CDN. */
 export const contentSecurityPolicy = [
@@ -15,6 +16,17 @@ export const contentSecurityPolicy = [
   "base-uri 'none'",
 ].join('; ');
 
+/**
+ * For a page made to sit in a frame of this origin's own pages (the htmx 2 vs 4 lesson runs each version in one):
+ * the same policy, with framing allowed to this origin only.
+ */
+export function allowSameOriginFrame(ctx: Context): void {
+  ctx.set({
+    'Content-Security-Policy': contentSecurityPolicy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+    'X-Frame-Options': 'SAMEORIGIN',
+  });
+}
+
 export function securityHeaders(): Middleware {
   return async (ctx, next) => {
     ctx.set({
@@ -22,8 +34,9 @@ export function securityHeaders(): Middleware {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'same-origin',
       'X-Frame-Options': 'DENY',
-      'Cross-Origin-Opener-Policy': 'same-origin',
     });
+    // Ignored, with a console error on every page, where the origin is not trustworthy (a LAN address over HTTP).
+    if (isTrustworthyOrigin(ctx)) ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
     await next();
   };
 }

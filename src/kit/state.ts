@@ -14,6 +14,8 @@ export interface RequestState {
   csrfToken: string;
   /** The lane a lesson request belongs to (or the lesson's controls), known before any lane code runs. */
   lane?: TrafficOwner;
+  /** Set by a lane's frame page (LaneTools.renderFrame): the lane's page loading, not an exchange to record. */
+  framePage?: boolean;
 }
 
 declare module 'koa' {

@@ -43,12 +43,13 @@ export function captureExchanges(lanes: MountedLanes, store: ExchangeStore): Mid
       inFlight.delete(self);
     }
     // A body refused by its declared size is turned away before the visitor is known: nobody to show it to.
-    if (!ctx.state.visitorId) return;
+    // A lane's frame page is the lane's page loading, not an exchange of its demo.
+    if (!ctx.state.visitorId || ctx.state.framePage) return;
     try {
       const serverMs = performance.now() - started;
       const exchange = ctx.writable
-        ? describeExchange(ctx, self.id, route.lesson.id, route.lane, serverMs)
-        : describeHangUp(ctx, self.id, route.lesson.id, route.lane, serverMs, hangUpOf(self));
+        ? describeExchange(ctx, self.id, route.lesson.id, route.lane, serverMs, route.lesson.wireHeaders)
+        : describeHangUp(ctx, self.id, route.lesson.id, route.lane, serverMs, hangUpOf(self), route.lesson.wireHeaders);
       store.add(ctx.state.visitorId, exchange);
     } catch (err) {
       ctx.app.emit('error', err, ctx); // the inspector must never break the lesson it watches

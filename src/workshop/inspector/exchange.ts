@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Context } from 'koa';
 import type { TrafficOwner } from '../../kit/types.js';
+import { firstChars } from '../../kit/text.js';
 import { csrfHeader } from '../../kit/visitor.js';
 import { hidePasswords, hideToken, shortToken } from './masking.js';
 import type { Exchange, HangUp } from './store.js';
@@ -11,6 +12,7 @@ export type { HangUp } from './store.js';
 /** The request headers worth teaching; everything else is noise for this lesson. */
 const shownRequestHeaders = [
   'HX-Request', 'HX-Source', 'HX-Target', 'HX-Current-URL', 'HX-Request-Type',
+  'HX-Trigger', 'HX-Trigger-Name', // htmx 2's names, sent only in the lesson that runs it
   'Accept', 'Content-Type', csrfHeader,
 ];
 
@@ -33,10 +35,11 @@ export const shownBodyChars = 8 * 1024;
 
 const csrfHeaderKey = csrfHeader.toLowerCase();
 
-export function describeExchange(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number): Exchange {
+/** `wireHeaders`: request headers the lesson shows besides the usual ones (Lesson.wireHeaders). */
+export function describeExchange(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, wireHeaders: string[] = []): Exchange {
   const { text, pretty: sent } = serializeBody(ctx.body);
   const pretty = hideToken(sent, ctx.state.csrfToken);
-  const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
+  const shown = firstChars(pretty, shownBodyChars);
   const responseHeaders: Array<[string, string]> = [];
   for (const name of ctx.res.getHeaderNames()) {
     if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
@@ -45,7 +48,7 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
     id,
     lessonId,
     lane,
-    ...describeRequest(ctx),
+    ...describeRequest(ctx, wireHeaders),
     status: ctx.status,
     responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
@@ -57,13 +60,15 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
   return new RecordedExchange(fields, text);
 }
 
-/** A request whose connection closed before any answer: no response. */
-export function describeHangUp(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, hangUp: HangUp): Exchange {
+/** A request whose connection closed before any answer: no response; `hangUp` says who closed it. */
+export function describeHangUp(
+  ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, hangUp: HangUp, wireHeaders: string[] = [],
+): Exchange {
   const fields = {
     id,
     lessonId,
     lane,
-    ...describeRequest(ctx),
+    ...describeRequest(ctx, wireHeaders),
     status: 0,
     aborted: true,
     hangUp,
@@ -76,9 +81,10 @@ export function describeHangUp(ctx: Context, id: number, lessonId: string, lane:
   return new RecordedExchange(fields, '');
 }
 
-function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
+function describeRequest(ctx: Context, wireHeaders: string[]): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
   const requestHeaders: Array<[string, string]> = [];
-  for (const [name, key] of shownRequestHeaderKeys) {
+  const lessonHeaderKeys = wireHeaders.map((name) => [name, name.toLowerCase()] as const);
+  for (const [name, key] of [...shownRequestHeaderKeys, ...lessonHeaderKeys]) {
     const value = ctx.req.headers[key];
     if (value) requestHeaders.push([name, key === csrfHeaderKey ? shortToken(String(value)) : String(value)]);
   }
