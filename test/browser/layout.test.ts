@@ -1,6 +1,7 @@
 // The projector test: at 1280x720 (normal text) and 1920x1080 (Large text), after the demo is used once, every
 // lesson shows without scrolling the current step, both demos, both four-step strips, each lane's newest wire
 // status line and both lane headings; the walkthrough never covers a lane. Measured as element boxes.
+// (Lesson 9 has no four steps: its strips are not asked for.)
 import { describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
 import { hasChromium, useBrowserSession } from '../support/browser.js';
@@ -50,6 +51,8 @@ describe.skipIf(!hasChromium)('the lesson page on a projector', () => {
             viewport: { width: innerWidth, height: innerHeight },
           };
         }, lesson.id);
+        // A lesson without the four steps (lesson 9 compares two htmx versions, not two lanes) has no strips.
+        if (lesson.fourSteps === false) measured.boxes = measured.boxes.filter((b: Box) => !b.name.endsWith('four steps'));
         if (measured.scrollY !== 0) problems.push(`${lesson.id}: scrolled to ${measured.scrollY}`);
         const off = measured.boxes.filter((b: Box) => !(b.top >= 0 && b.left >= 0 && b.bottom <= measured.viewport.height && b.right <= measured.viewport.width));
         problems.push(...off.map((b: Box) => `${lesson.id}: ${b.name} at ${Math.round(b.top)}–${Math.round(b.bottom)}`));

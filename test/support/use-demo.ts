@@ -8,7 +8,9 @@ const sample: Record<string, string> = { email: 'ann@example.com', password: 'lo
 /** Fills the lane's empty fields with plausible values, then presses its first button or link (or just types, for a search box). */
 export async function useDemoOnce(page: Page, lesson: Lesson): Promise<void> {
   for (const lane of ['json', 'htmx'] as const) {
-    const demo = page.locator(`[data-demo="${lane}"]`);
+    // A lane may run in a frame of its own (lesson 9's two htmx versions): use the demo inside it.
+    const framed = await page.locator(`[data-demo="${lane}"] iframe`).count();
+    const demo = framed ? page.frameLocator(`[data-demo="${lane}"] iframe`).locator('body') : page.locator(`[data-demo="${lane}"]`);
     const fields = demo.locator('input:visible:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), textarea:visible');
     for (let index = 0; index < await fields.count(); index++) {
       const field = fields.nth(index);
