@@ -47,8 +47,9 @@ describe.skipIf(!hasChromium)('lesson 4 in Chromium', () => {
     const htmxItem = session.page.locator('#wire-form-htmx li').first();
     await expect.poll(() => jsonItem.textContent()).toMatch(/422\s+POST\s+\/api\/form\/signups/);
     await expect.poll(() => htmxItem.textContent()).toMatch(/422\s+POST\s+\/form\/signups/);
-    expect(await jsonItem.locator('pre.body').last().textContent()).toContain('"errors": {');
-    expect(await htmxItem.locator('pre.body').last().textContent()).toMatch(/^<div id="signup-htmx"/);
+    // (the response body comes first in an entry, the request's after it)
+    expect(await jsonItem.locator('pre.body').first().textContent()).toContain('"errors": {');
+    expect(await htmxItem.locator('pre.body').first().textContent()).toMatch(/^<div id="signup-htmx"/);
 
     // the two demos side by side, as a learner sees them (the whole page with its code panels is slow to capture)
     await session.page.evaluate(() => document.querySelector('.lanes')!.scrollIntoView());

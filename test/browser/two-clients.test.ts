@@ -113,8 +113,10 @@ describe.skipIf(!hasChromium)('lesson 8 in Chromium', () => {
     await expect.poll(async () => (await jsonList())[0]).toBe('○ Node 20이 설치된 노트북 가져오기');
     await session.page.click('#json-task-list button >> nth=1');
     await expect.poll(() => session.page.textContent('#json-task-toggle')).toBe('완료로 표시');
+    await session.page.click('[data-lane-tab="htmx"]'); // on a phone the lanes are tabs
     await session.page.click('#htmx-task-2');
     await expect.poll(() => session.page.textContent('#htmx-task-toggle')).toBe('완료로 표시');
+    await session.page.click('[data-lane-tab="json"]');
     expect(await session.page.textContent('#curl-line')).toBe(`curl '${session.server.url}/api/v1/tasks?lang=ko'`);
     expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(session.problems.list).toEqual([]);
