@@ -152,12 +152,15 @@ describe.skipIf(!hasChromium)('lesson 9 in Chromium', () => {
     for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
       const page = await session.open({ viewport });
       await framesReady();
+      // On a phone the lanes are two tabs: each lane is used and measured with its tab shown.
+      const showLane = async (lane: string) => {
+        if (await page.locator(`[data-lane-tab="${lane}"]`).isVisible()) await page.click(`[data-lane-tab="${lane}"]`);
+      };
       for (const lane of lanes) {
+        await showLane(lane);
         await exchangeOf(lane, '#probe');
         await exchangeOf(lane, '#add-item');
-      }
-      // The frame is as tall as its page, and no wider than its lane.
-      for (const lane of lanes) {
+        // The frame is as tall as its page, and no wider than its lane.
         const sizes = await page.locator(`iframe[data-frame="${lane}"]`).evaluate((iframe: HTMLIFrameElement) => {
           const root = iframe.contentDocument!.documentElement;
           return { frame: iframe.clientHeight, page: root.scrollHeight, width: iframe.clientWidth, pageWidth: root.scrollWidth };
