@@ -1,4 +1,5 @@
-// The page's own chrome (not lesson code): the lesson menu closes like a menu, and on a phone the lanes are two tabs.
+// The page's own chrome (not lesson code): the lesson menu closes like a menu, a capped demo can be scrolled by
+// keyboard, and on a phone the lanes are two tabs.
 (() => {
   // The lesson menu (a <details>) closes on Escape and on a click elsewhere, focus back on its summary.
   document.addEventListener('keydown', (event) => {
@@ -10,6 +11,16 @@
   document.addEventListener('click', (event) => {
     for (const menu of document.querySelectorAll('[data-menu][open]')) if (!menu.contains(event.target)) menu.open = false;
   });
+
+  // A demo taller than its box (the projector layout caps it) scrolls inside: keyboard users reach it with Tab
+  // to scroll it, and only then, so a demo that fits adds no stop.
+  const overflowing = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.scrollHeight > target.clientHeight + 1) target.tabIndex = 0;
+      else target.removeAttribute('tabindex');
+    }
+  });
+  for (const demo of document.querySelectorAll('.demo')) overflowing.observe(demo);
 
   // Phone: the lanes as two tabs over the same page (both lanes stay in the DOM, state and traffic untouched).
   // The stylesheet shows the tab bar only on a narrow screen; wider, both lanes stand side by side.
