@@ -82,8 +82,28 @@ function buildProgram(version: string): Command {
       await scaffold(dir, raw);
     });
 
+  program
+    .command('verify')
+    .argument('<url>', "the server to check, such as http://localhost:8000/ (any stack: it is checked over HTTP)")
+    .description("check a server against each lesson's spec: markup, fragments, JSON and CSRF, with a hint for each miss")
+    .option('--lesson <id|number|all>', 'the lesson to check, or all of those that have a spec', 'all')
+    .option('--json', 'print the results as JSON (for CI); the exit status is 0 only when every check passes')
+    .addOption(new Option('--lang <code>', 'language of the checklist and hints').choices(languages).default('en'))
+    .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo verify --help')) })
+    .addHelpText('after', verifyExamples)
+    .action(async (url: string, raw: { lesson: string; json?: boolean; lang: string }) => {
+      const { verify } = await import('./verify.js'); // the specs and an HTTP client only: no server code
+      await verify(url, { lesson: raw.lesson, json: raw.json, lang: isLang(raw.lang) ? raw.lang : 'en' });
+    });
+
   return program;
 }
+
+const verifyExamples = `
+Examples:
+  htmx-demo verify http://localhost:3000/
+  htmx-demo verify http://127.0.0.1:8000/ --lesson like
+  htmx-demo verify http://localhost:3000/ --json --lang ko`;
 
 const scaffoldExamples = `
 Examples:

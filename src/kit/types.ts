@@ -2,6 +2,7 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Lang } from './i18n.js';
+import type { LessonSpec } from './spec/index.js';
 
 export const laneIds = ['json', 'htmx'] as const;
 export type LaneId = (typeof laneIds)[number];
@@ -42,6 +43,8 @@ export interface LessonDefinition {
   pageLocals(ctx: Context): object;
   /** Puts the lesson's server state back to its starting point; none for a lesson that keeps nothing (no button). */
   reset?(): void;
+  /** The lesson's behaviour as checks over HTTP (its spec.ts), loaded only by `htmx-demo verify` and tests. */
+  spec?: () => Promise<{ default: LessonSpec }>;
 }
 
 export interface Lesson extends LessonDefinition {

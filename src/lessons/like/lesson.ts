@@ -14,6 +14,7 @@ const like: LessonDefinition = {
   },
   pageLocals: () => ({ likes }),
   reset: resetLikes,
+  spec: () => import('./spec.js'),
 };
 
 export default like;
