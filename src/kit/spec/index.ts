@@ -1,7 +1,7 @@
 // A lesson's spec: its behaviour as numbered checks over HTTP, run against any server, whatever its stack.
 import type { Lang } from '../i18n.js';
 import { type Answer, SpecBrowser } from './client.js';
-import { type Html, isDocument, parseHtml } from './html.js';
+import { type Html, type HtmlElement, inside, isDocument, parseHtml, roots } from './html.js';
 
 export * from './html.js';
 export { type Answer, type Csrf, SpecBrowser } from './client.js';
@@ -66,6 +66,21 @@ export function describe(answer: Answer): string {
 /** Whether an answer is an HTML fragment (not a whole page), as htmx would swap it. */
 export function isFragment(answer: Answer): boolean {
   return answer.type === 'text/html' && !isDocument(answer.html());
+}
+
+/**
+ * The root element of a fragment answer, when it has the id `id` and is the only root htmx swaps into the target
+ * (others may ride along marked hx-swap-oob): what an outerHTML swap of #id needs.
+ */
+export function rootWithId(answer: Answer, id: string): HtmlElement | undefined {
+  if (!isFragment(answer)) return undefined;
+  const [root, ...others] = roots(answer.html()).filter((el) => !('hx-swap-oob' in el.attrs));
+  return root?.attrs.id === id && others.length === 0 ? root : undefined;
+}
+
+/** The first <button> inside `el`. */
+export function buttonIn(html: Html, el: HtmlElement): HtmlElement | undefined {
+  return inside(html, el).find((child) => child.tag === 'button');
 }
 
 const pageHints = {

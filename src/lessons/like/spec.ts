@@ -1,5 +1,5 @@
 // Lesson 1's behaviour as checks any server can be held to: the like button's markup, its fragment, its JSON twin, CSRF.
-import { byId, describe, fail, hasClass, hxAttr, inside, isFragment, type LessonSpec, roots, textOf } from '../../kit/spec/index.js';
+import { buttonIn, byId, describe, fail, hasClass, hxAttr, isFragment, type LessonSpec, rootWithId, textOf } from '../../kit/spec/index.js';
 
 /** The count a like button shows: the last "(N)" in its text. */
 function countIn(text: string): number | undefined {
@@ -64,7 +64,7 @@ const spec: LessonSpec = {
     }, async () => {
       const html = t.need(page);
       if (!section) fail(hints.section, 'no element with id="like-section"');
-      const button = inside(html, section).find((el) => el.tag === 'button') ?? fail(hints.section, '#like-section has no <button>');
+      const button = buttonIn(html, section) ?? fail(hints.section, '#like-section has no <button>');
       const post = hxAttr(button, 'hx-post') ?? fail(hints.hxPost, 'the button has no hx-post');
       const target = hxAttr(button, 'hx-target');
       if (target !== '#like-section' && target !== 'closest #like-section') fail(hints.hxTarget, `hx-target is ${target === undefined ? 'missing' : `"${target}"`}`);
@@ -82,9 +82,8 @@ const spec: LessonSpec = {
       const answer = await t.browser.send('POST', post, { htmx: { target: 'div#like-section', source: 'button' } });
       if (answer.status !== 200 || answer.type !== 'text/html') fail(hints.route, describe(answer));
       const html = answer.html();
-      const [root, ...others] = roots(html);
-      if (!isFragment(answer) || root?.attrs.id !== 'like-section' || others.length > 0) fail(hints.root, describe(answer));
-      const button = inside(html, root).find((el) => el.tag === 'button') ?? fail(hints.liked, 'the answer has no <button>');
+      const root = rootWithId(answer, 'like-section') ?? fail(hints.root, describe(answer));
+      const button = buttonIn(html, root) ?? fail(hints.liked, 'the answer has no <button>');
       const after = countIn(textOf(html, button));
       if (!hasClass(button, 'btn-liked') || after !== before + 1) {
         fail(hints.liked, `the page showed (${before}); the answer's button shows ${after === undefined ? 'no count' : `(${after})`}${hasClass(button, 'btn-liked') ? '' : ' without btn-liked'}`);

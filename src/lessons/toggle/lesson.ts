@@ -31,6 +31,7 @@ const toggle: LessonDefinition = {
   controls: 'controls',
   pageLocals: (ctx) => ({ signedIn: visitors.of(ctx).signedIn, json: likeState(ctx, 'json'), htmx: likeState(ctx, 'htmx') }),
   reset: resetToggle,
+  spec: () => import('./spec.js'),
 };
 
 export default toggle;
