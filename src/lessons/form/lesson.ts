@@ -15,6 +15,7 @@ const form: LessonDefinition = {
   },
   pageLocals: (ctx) => signupLocals({ welcome: takeWelcome(ctx) }),
   reset: resetSignups,
+  spec: () => import('./spec.js'),
 };
 
 export default form;

@@ -17,6 +17,7 @@ const oob: LessonDefinition = {
   controls: 'controls',
   pageLocals: (ctx) => ({ json: itemsOf(ctx, 'json'), htmx: itemsOf(ctx, 'htmx'), maxLength }),
   reset: resetLists,
+  spec: () => import('./spec.js'),
 };
 
 export default oob;
