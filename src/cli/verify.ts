@@ -79,8 +79,9 @@ async function reachable(base: URL): Promise<void> {
   try {
     await fetch(base, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(10_000) });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-    throw new CliError(`nothing answers at ${base.href} (${cause}): is the server running, and is that its address?`);
+    const { cause } = err as { cause?: { code?: string; message?: string } };
+    const reason = cause?.code ?? cause?.message ?? (err as Error).message;
+    throw new CliError(`nothing answers at ${base.href} (${reason}): is the server running, and is that its address?`);
   }
 }
 

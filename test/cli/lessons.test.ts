@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
-import { killAll, runCli, spawnCli, startServe } from './spawn-cli.js';
+import { countingKoaFiles, killAll, runCli, spawnCli, startServe } from './spawn-cli.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'htmx-demo-lessons-')); });
@@ -21,24 +21,6 @@ function listing(lang: 'en' | 'ko'): string {
   const idWidth = Math.max(2, ...lessons.map((lesson) => lesson.id.length));
   const numberWidth = String(lessons.length).length;
   return lessons.map((lesson) => `${String(lesson.number).padStart(numberWidth)}  ${lesson.id.padEnd(idWidth)}  ${lesson.title[lang]}\n`).join('');
-}
-
-/** Env that makes the CLI write, as it exits, how many of koa's own files it loaded. */
-let counters = 0;
-function countingKoaFiles(): { env: Record<string, string>; koaFiles(): number } {
-  const run = ++counters;
-  const preload = join(dir, `count-koa-${run}.mjs`);
-  const report = join(dir, `koa-files-${run}.txt`);
-  writeFileSync(preload, [
-    "import { createRequire } from 'node:module';",
-    "import { writeFileSync } from 'node:fs';",
-    'const cache = createRequire(import.meta.url).cache;',
-    `process.on('exit', () => writeFileSync(${JSON.stringify(report)}, String(Object.keys(cache).filter((f) => /[\\\\/]node_modules[\\\\/]koa[\\\\/]/.test(f)).length)));`,
-  ].join('\n'));
-  return {
-    env: { NODE_OPTIONS: `--import ${preload}` },
-    koaFiles: () => (existsSync(report) ? Number(readFileSync(report, 'utf8')) : NaN),
-  };
 }
 
 describe('htmx-demo lessons', () => {
@@ -65,11 +47,11 @@ describe('htmx-demo lessons', () => {
 
   it('loads none of the server (Koa), and neither does --help; serve does, so the check can tell', async () => {
     for (const args of [['lessons'], ['--help'], ['serve', '--help']]) {
-      const counter = countingKoaFiles();
+      const counter = countingKoaFiles(dir);
       expect((await runCli(args, counter.env)).code).toBe(0);
       expect(counter.koaFiles(), args.join(' ')).toBe(0);
     }
-    const counter = countingKoaFiles();
+    const counter = countingKoaFiles(dir);
     const { cli, baseUrl } = await startServe(['--port', '0'], counter.env);
     expect((await fetch(baseUrl + '/')).status).toBe(200);
     cli.child.kill('SIGINT');
@@ -105,7 +87,7 @@ describe('htmx-demo serve --lesson', () => {
   });
 
   it.each(['nope', '0', String(lessons.length + 1), '-1', ''])('--lesson "%s": one error line naming the lessons, exit 1, no server', async (wanted) => {
-    const counter = countingKoaFiles();
+    const counter = countingKoaFiles(dir);
     const cli = spawnCli(['serve', '--port', '0', '--lesson', wanted], counter.env);
     const { code } = await cli.exited;
     expect(code).toBe(1);

@@ -1,5 +1,7 @@
 // Runs the built CLI (bin/htmx-demo.js) as a real child process, and waits for what it prints.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters as plain } from 'node:util';
 
@@ -105,4 +107,22 @@ export async function killAll(): Promise<void> {
       return closed;
     }),
   );
+}
+
+/** Env that makes the CLI write, as it exits, how many of koa's own files it loaded. */
+let counters = 0;
+export function countingKoaFiles(dir: string): { env: Record<string, string>; koaFiles(): number } {
+  const run = ++counters;
+  const preload = join(dir, `count-koa-${run}.mjs`);
+  const report = join(dir, `koa-files-${run}.txt`);
+  writeFileSync(preload, [
+    "import { createRequire } from 'node:module';",
+    "import { writeFileSync } from 'node:fs';",
+    'const cache = createRequire(import.meta.url).cache;',
+    `process.on('exit', () => writeFileSync(${JSON.stringify(report)}, String(Object.keys(cache).filter((f) => /[\\\\/]node_modules[\\\\/]koa[\\\\/]/.test(f)).length)));`,
+  ].join('\n'));
+  return {
+    env: { NODE_OPTIONS: `--import ${preload}` },
+    koaFiles: () => (existsSync(report) ? Number(readFileSync(report, 'utf8')) : NaN),
+  };
 }
