@@ -5,8 +5,8 @@ import Koa from 'koa';
 import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
 import type { Lang } from './kit/i18n.js';
-import { mountLanes } from './kit/mount.js';
-import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './kit/paths.js';
+import { routeLanes } from './kit/mount.js';
+import { htmxDistDir, htmxVersion, lessonsDir } from './kit/paths.js';
 import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
 import { serveFolders } from './kit/static.js';
 import type { Lesson } from './kit/types.js';
@@ -16,6 +16,10 @@ import { createInspector, ExchangeStore, type Inspector, type StoreLimits } from
 import { delayLanes, type Latency } from './workshop/latency.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
 import { logRequests, type RequestRecord } from './workshop/request-log.js';
+import { mountLanes } from './workshop/lanes.js';
+import { highlightStylesDir, templatesDir } from './workshop/paths.js';
+import { renderFile, views } from './workshop/views.js';
+import { workshopWords } from './workshop/words.js';
 
 export const bodyLimitBytes = 16 * 1024;
 
@@ -49,13 +53,13 @@ export function createApp(options: AppOptions = {}): DemoApp {
   // (which records what the lanes answer) -> the routes around the lanes.
   const store = new ExchangeStore(options.inspectorLimits);
   const renderPage = lessonPageRenderer(lessons, store);
-  const lanes = mountLanes(lessons, renderPage);
+  const lanes = mountLanes(lessons, renderFile, renderPage);
   const inspector = createInspector(lanes, store);
   const pages = pageRoutes(lessons, renderPage, inspector.stream);
 
   if (onRequest) app.use(logRequests(onRequest));
   app.use(inspector.capture);
-  app.use(handleErrors());
+  app.use(handleErrors(views));
   app.use(securityHeaders());
   app.use(limitBodySize(bodyLimitBytes));
   app.use(
@@ -67,16 +71,16 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );
-  app.use(identifyVisitor({ defaultLang: lang }));
+  app.use(identifyVisitor({ defaultLang: lang, words: workshopWords }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
   app.use(verifyCsrf());
   if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
   // Lanes first: most requests are theirs, and no lane path is a page's.
-  app.use(lanes.middleware);
+  app.use(routeLanes(lanes.lanes));
   app.use(pages.routes());
   app.use(pages.allowedMethods());
 
-  return { app, inspector, routers: [pages, ...lanes.routers], close: () => inspector.close() };
+  return { app, inspector, routers: [pages, ...lanes.lanes.map(({ router }) => router)], close: () => inspector.close() };
 }

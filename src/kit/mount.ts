@@ -1,76 +1,62 @@
-// Puts every lesson's two lanes on the app, each in its own router tagged with its lane.
-import { join } from 'node:path';
+// Puts every lesson's two lanes on routers of their own, each tagged with its lesson and lane.
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import { renderFile } from './views.js';
-import { type Lang, messages } from './i18n.js';
 import { type LaneId, laneIds, type Lesson } from './types.js';
 
 export interface LaneRoute {
   lesson: Lesson;
   lane: LaneId;
+  router: Router;
 }
 
-export interface MountedLanes {
-  /** The lanes' routers, in lesson order. */
-  routers: Router[];
-  /** One middleware for every lane: the router whose paths the request's is among answers it (or says 405). */
-  middleware: Middleware;
-  /** Which lesson and lane a request is for, known before any lane code runs. */
-  match(ctx: Context): LaneRoute | undefined;
-}
-
-/** Renders a lesson's whole page (the workshop's, or a starter's own). */
+/** Renders a lesson's whole page, with `locals` over its pageLocals(). */
 export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => string;
+/** Renders one EJS file with `data`. */
+export type FileRenderer = (file: string, data: object) => string;
+/** What a lesson's views see. */
+export type LocalsMaker = (ctx: Context, lesson: Lesson, locals: object) => object;
 
-export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): MountedLanes {
-  const routers: Array<LaneRoute & { router: Router }> = [];
-  for (const lesson of lessons) {
-    for (const lane of laneIds) {
+/** Each lane's routes on a router of its own; `render` renders the lesson's views with `localsFor`'s locals. */
+export function laneRouters(lessons: Lesson[], renderFile: FileRenderer, renderPage: PageRenderer, localsFor: LocalsMaker = lessonLocals): LaneRoute[] {
+  return lessons.flatMap((lesson) =>
+    laneIds.map((lane) => {
       const router = new Router();
-      const viewsDir = join(lesson.dir, 'views');
       lesson.lanes[lane].routes(router, {
-        render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals)),
+        render: (ctx, name, locals = {}) => renderFile(`${lesson.dir}/views/${name}.ejs`, localsFor(ctx, lesson, locals)),
         renderPage: (ctx, locals = {}) => renderPage(ctx, lesson, locals),
       });
-      routers.push({ lesson, lane, router });
-    }
-  }
+      return { lesson, lane, router };
+    }),
+  );
+}
 
-  // Each lane's router with its 405 answer. A request goes straight to the router that knows its path (lanes'
-  // paths are their own), rather than down a chain of two middlewares per lane, each matching the path again.
-  const dispatchers = routers.map(({ router }) => {
+/** Which lesson and lane a request is for, known before any lane code runs. */
+export function laneOf(lanes: LaneRoute[], ctx: Context): LaneRoute | undefined {
+  return lanes.find(({ router }) => router.match(ctx.path, ctx.method).route);
+}
+
+/** Tags ctx.state.lane early, so that an error (a 403, a 413) answers in its lane's shape: JSON or a fragment. */
+export function tagLanes(lanes: LaneRoute[]): Middleware {
+  return (ctx, next) => {
+    ctx.state.lane = laneOf(lanes, ctx)?.lane;
+    return next();
+  };
+}
+
+/** One middleware for every lane: the router that knows the request's path answers it (or says 405). */
+export function routeLanes(lanes: LaneRoute[]): Middleware {
+  const routed = lanes.map(({ router }) => {
     const routes = router.routes() as Middleware;
     const allowedMethods = router.allowedMethods() as Middleware;
-    const dispatch: Middleware = (ctx, next) => routes(ctx, () => allowedMethods(ctx, next));
-    return { router, dispatch };
+    return { router, dispatch: ((ctx, next) => routes(ctx, () => allowedMethods(ctx, next))) as Middleware };
   });
-  const knowsPath = (router: Router, ctx: Context) => router.match(ctx.path, ctx.method).path.some((layer) => layer.methods.length > 0);
-
-  return {
-    routers: routers.map(({ router }) => router),
-    middleware: (ctx, next) => {
-      const found = dispatchers.find(({ router }) => knowsPath(router, ctx));
-      return found ? found.dispatch(ctx, next) : next();
-    },
-    match(ctx) {
-      const found = routers.find(({ router }) => router.match(ctx.path, ctx.method).route);
-      return found && { lesson: found.lesson, lane: found.lane };
-    },
+  return (ctx, next) => {
+    const found = routed.find(({ router }) => router.match(ctx.path, ctx.method).path.some((layer) => layer.methods.length > 0));
+    return found ? found.dispatch(ctx, next) : next();
   };
 }
 
 /** What a lesson's views see: the request's locals, `t` with the lesson's own words, and `locals`. */
 export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
-  return { ...ctx.state, t: lessonWords(ctx.state.t, lesson, ctx.state.lang), ...locals };
-}
-
-/** The page's words and a lesson's, merged once per lesson and language rather than on every render. */
-const merged = new WeakMap<Lesson, Partial<Record<Lang, object>>>();
-
-function lessonWords(t: object, lesson: Lesson, lang: Lang): object {
-  if (t !== messages[lang]) return { ...t, ...lesson.words[lang] }; // words of its own: nothing to share
-  let byLang = merged.get(lesson);
-  if (!byLang) merged.set(lesson, (byLang = {}));
-  return (byLang[lang] ??= { ...t, ...lesson.words[lang] });
+  return { ...ctx.state, t: { ...ctx.state.t, ...lesson.words[ctx.state.lang] }, ...locals };
 }

@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { htmxVersion } from '../kit/paths.js';
-import { renderFile, renderView } from '../kit/views.js';
+import { renderFile, renderView } from './views.js';
 import { readCodeFile } from './code-panels.js';
 import { type ExchangeStore, renderExchange } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
-import { lessonLocals, type PageRenderer } from '../kit/mount.js';
+import type { PageRenderer } from '../kit/mount.js';
+import { cachedLessonLocals } from './lanes.js';
 import { readNotes } from './notes.js';
 import { laneIds, type Lesson } from '../kit/types.js';
 import { walkthroughFor } from './walkthrough.js';
 import { renderWrapUp } from './wrap-up.js';
+import { workshopWords } from './words.js';
 
 export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspectorStream: Middleware): Router {
   const router = new Router();
@@ -45,7 +47,7 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
 /** The lesson page: the walkthrough, lesson-wide controls, and per lane its demo, four-step strip, wire and code. */
 export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): PageRenderer {
   return (ctx, lesson, overrides) => {
-    const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
+    const locals = cachedLessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
     const view = (name: string) => renderFile(join(lesson.dir, 'views', `${name}.ejs`), locals);
     const lanes = laneIds.map((id) => {
       const lane = lesson.lanes[id];
@@ -60,10 +62,10 @@ export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): Pag
       };
     });
     const lang = ctx.state.lang;
-    const pager = pagerFor(lessons, lesson, lang, ctx.state.t);
+    const pager = pagerFor(lessons, lesson, lang, workshopWords[lang]);
     // A lane route's full-page answer (JS off) is not at the lesson's URL: its step links go to the lesson page.
     const path = ctx.method === 'GET' && (ctx.path === '/' || ctx.path === lessonPath(lesson)) ? ctx.path : lessonPath(lesson);
-    const walk = walkthroughFor(readNotes(lesson.dir, lang), ctx.query.step, path, ctx.state.t, pager.next);
+    const walk = walkthroughFor(readNotes(lesson.dir, lang), ctx.query.step, path, workshopWords[lang], pager.next);
     return renderView(ctx, 'lesson', {
       lesson,
       lessons,

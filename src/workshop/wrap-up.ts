@@ -2,8 +2,10 @@
 import { join } from 'node:path';
 import type { Context } from 'koa';
 import type { Lang } from '../kit/i18n.js';
-import { htmxVersion, templatesDir } from '../kit/paths.js';
-import { renderView } from '../kit/views.js';
+import { htmxVersion } from '../kit/paths.js';
+import { templatesDir } from './paths.js';
+import { renderView } from './views.js';
+import { workshopWords } from './words.js';
 import { lessonPath, pagerFor } from './lesson-links.js';
 import { loadMarked, readNotes } from './notes.js';
 import { prebuilt } from './prebuilt.js';
@@ -41,7 +43,7 @@ export function renderWrapUp(ctx: Context, lessons: Lesson[]): string {
     lessons,
     points: lessonPoints(lessons, lang),
     proseHtml,
-    pager: pagerFor(lessons, undefined, lang, ctx.state.t),
+    pager: pagerFor(lessons, undefined, lang, workshopWords[lang]),
     htmxVersion,
   });
 }

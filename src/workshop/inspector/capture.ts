@@ -1,6 +1,6 @@
 // The inspector's outermost middleware: tags a lane request with its lane, and records the exchange for its visitor.
 import type { Middleware } from 'koa';
-import type { MountedLanes } from '../../kit/mount.js';
+import type { MountedLanes } from '../lanes.js';
 import { describeExchange, describeHangUp, exchangeIdHeader } from './exchange.js';
 import type { ExchangeStore } from './store.js';
 
