@@ -10,7 +10,7 @@ import { type Prebuilt, prebuiltFile } from '../src/workshop/prebuilt.js';
 import { laneIds } from '../src/kit/types.js';
 import { wrapUpFile, wrapUpProse } from '../src/workshop/wrap-up.js';
 
-const codeFiles = lessons.flatMap((lesson) => laneIds.flatMap((lane) => lesson.lanes[lane].code.map((file) => join(lesson.dir, file))));
+const codeFiles = lessons.flatMap((lesson) => laneIds.flatMap((lane) => (lesson.lanes[lane].code ?? []).map((file) => join(lesson.dir, file))));
 const notesFiles = lessons.flatMap((lesson) => languages.map((lang) => join(lesson.dir, `notes.${lang}.md`))).filter((path) => existsSync(path));
 
 const work: Array<[Prebuilt<unknown>, string[]]> = [

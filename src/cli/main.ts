@@ -1,5 +1,6 @@
 // The htmx-demo command line: arguments and help, then the command; every failure ends here as one readable line.
 import { Command, Option } from 'commander';
+import { AddressError } from '../kit/address.js';
 import { isLang, languages } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 import { configureColor, printError, printStack } from './log.js';
@@ -129,7 +130,7 @@ async function main(argv: string[]): Promise<void> {
     const debug = isDebug(program.opts<GlobalOptions>()) || argv.includes('--debug');
     const message = err instanceof Error ? err.message : String(err);
     // A CliError is the user's to fix; anything else is a bug: still one line, with the way to learn more.
-    printError(err instanceof CliError || debug ? message : `${message} (unexpected: run again with --debug for details)`);
+    printError(err instanceof CliError || err instanceof AddressError || debug ? message : `${message} (unexpected: run again with --debug for details)`);
     if (debug) printStack(err);
   }
 }

@@ -62,8 +62,9 @@ export async function scaffold(dir: string, raw: RawScaffoldOptions): Promise<vo
 
   // 6. What to do next.
   const cd = relative(process.cwd(), target);
-  const steps = [...(cd ? [`cd ${quoteForShell(cd)}`] : []), ...(installed ? [] : [commands.install.join(' ')]), commands.start, commands.test];
-  print(`\nNext steps:\n${steps.map((step) => `  ${chalk.cyan(step)}`).join('\n')}\n`);
+  // In the order they are run: the tests first, since the server then keeps the terminal until Ctrl+C.
+  const steps = [...(cd ? [`cd ${quoteForShell(cd)}`] : []), ...(installed ? [] : [commands.install.join(' ')]), commands.test, commands.start];
+  print(`\nNext steps:\n${steps.map((step) => `  ${chalk.cyan(step)}`).join('\n')}\n${chalk.dim(`  (${commands.start} keeps running: open the address it prints, Ctrl+C to stop)`)}\n`);
 }
 
 /** `--lessons like,toggle` or `all`, in the order of the lesson list. */
@@ -83,6 +84,7 @@ async function plan(name: string, lang: Lang, lessons: Lesson[]): Promise<Planne
   return planStarter({
     packageRoot,
     templateFiles: await listFiles(join(packageRoot, starterTemplateDir)),
+    kitFiles: await listFiles(join(packageRoot, 'src', 'kit')),
     sharedFiles: await listFiles(join(packageRoot, 'src', 'lessons', 'shared')),
     lessons: await Promise.all(lessons.map(async ({ id, dir }) => ({ id, dir, files: await listFiles(dir) }))),
     name,

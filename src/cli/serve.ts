@@ -6,7 +6,7 @@ import { listen } from './listen.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
 import type { ServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
-import { isLoopbackHost, localUrl, networkUrls } from './urls.js';
+import { isLoopbackHost, localUrl, networkUrls } from '../kit/address.js';
 
 /** How long open connections (a stuck download, say) may hold up the exit after Ctrl+C. */
 export const forceExitMs = 2000;

@@ -24,8 +24,8 @@ export interface Lane {
   routes: LaneRoutes;
   /** The lane's page snippet, a file in views/ rendered into the lesson page. */
   view: string;
-  /** The files that make this lane work, relative to the lesson folder, shown in its code panel. */
-  code: string[];
+  /** The files that make this lane work, relative to the lesson folder, shown in serve's code panel (a starter has none). */
+  code?: string[];
 }
 
 export interface LessonDefinition {

@@ -54,7 +54,7 @@ export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): Pag
       return {
         id,
         demoHtml: view(lane.view),
-        code: lane.code.map((file) => readCodeFile(lesson.dir, file)),
+        code: (lane.code ?? []).map((file) => readCodeFile(lesson.dir, file)),
         exchangesHtml: store
           .list(ctx.state.visitorId, lesson.id, id)
           .map((exchange) => renderExchange(ctx, exchange))

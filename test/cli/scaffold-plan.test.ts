@@ -67,25 +67,28 @@ describe('planStarter', () => {
   const inputs = {
     packageRoot: '/pkg',
     templateFiles: ['_gitignore', 'package.json', 'src/main.ts', 'README.md'],
+    kitFiles: ['mount.ts', 'spec/index.ts'],
     sharedFiles: ['per-visitor.ts'],
     lessons: [{ id: 'two-clients', dir: '/pkg/src/lessons/two-clients', files: ['lesson.ts', 'notes.en.md', 'notes.ko.md', 'views/htmx.ejs'] }],
     name: 'my-demo',
     lang: 'ko' as const,
   };
 
-  it('maps each file to its place: _gitignore renamed, lesson notes left out, the lesson list written', () => {
+  it('maps each file to its place: _gitignore renamed, the kit whole, the notes in the starter\'s language, the lesson list written', () => {
     const plan = planStarter(inputs);
     const where = Object.fromEntries(plan.map((file) => [file.path, 'from' in file ? file.from : 'generated']));
     expect(where).toMatchObject({
       '.gitignore': '/pkg/templates/starter/_gitignore',
       'src/kit/mount.ts': '/pkg/src/kit/mount.ts',
+      'src/kit/spec/index.ts': '/pkg/src/kit/spec/index.ts',
+      'src/lessons/two-clients/notes.md': '/pkg/src/lessons/two-clients/notes.ko.md',
       'public/page.js': '/pkg/templates/assets/page.js',
       'src/lessons/shared/per-visitor.ts': '/pkg/src/lessons/shared/per-visitor.ts',
       'src/lessons/two-clients/lesson.ts': '/pkg/src/lessons/two-clients/lesson.ts',
       'src/lessons/two-clients/views/htmx.ejs': '/pkg/src/lessons/two-clients/views/htmx.ejs',
       'src/lessons/index.ts': 'generated',
     });
-    expect(Object.keys(where).filter((path) => /notes|_gitignore/.test(path))).toEqual([]);
+    expect(Object.keys(where).filter((path) => /notes\.\w+\.md|_gitignore/.test(path))).toEqual([]);
   });
 
   it('edits the name into package.json and README, and the language into main.ts', () => {
@@ -115,6 +118,7 @@ describe('the starter project', () => {
     const plan = planStarter({
       packageRoot: repoRoot,
       templateFiles: await listFiles(join(repoRoot, 'templates/starter')),
+      kitFiles: await listFiles(join(repoRoot, 'src/kit')),
       sharedFiles: await listFiles(join(repoRoot, 'src/lessons/shared')),
       lessons: await Promise.all(lessons.map(async ({ id, dir }) => ({ id, dir, files: await listFiles(dir) }))),
       name: 'x',

@@ -12,25 +12,18 @@ export type PlannedFile =
 export const starterTemplateDir = 'templates/starter';
 
 /**
- * Files the starter shares with `serve`, copied as they are (package path, project path): one source, so the
- * starter's security, errors and lane mounting are the very code `serve` runs. package.json `files` ships them.
+ * Files the starter shares with `serve`, copied as they are (package path, project path), besides src/kit, which
+ * it receives whole: one source, so the starter's security, errors and lane mounting are the very code `serve` runs.
  */
 export const sharedSources: ReadonlyArray<readonly [string, string]> = [
-  ['src/kit/types.ts', 'src/kit/types.ts'],
-  ['src/kit/state.ts', 'src/kit/state.ts'],
-  ['src/kit/mount.ts', 'src/kit/mount.ts'],
-  ['src/kit/errors.ts', 'src/kit/errors.ts'],
-  ['src/kit/security.ts', 'src/kit/security.ts'],
-  ['src/kit/static.ts', 'src/kit/static.ts'],
-  ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
   ['templates/views/error-fragment.ejs', 'views/error-fragment.ejs'],
   ['templates/assets/app.css', 'public/app.css'],
   ['templates/assets/page.js', 'public/page.js'],
   ['templates/assets/favicon.svg', 'public/favicon.svg'],
 ];
 
-/** A lesson's notes are the walkthrough's steps around the inspector, which the starter does not have. */
-const leftOutOfLessons = /^notes\.[a-z]+\.md$/;
+/** A lesson's notes in the starter's language become its notes.md; the other language's are left out. */
+const notesFile = /^notes\.([a-z]+)\.md$/;
 
 /** npm drops dotfiles when publishing: the template carries `_gitignore`, and it is renamed on write. */
 const renamedOnWrite: Record<string, string> = { _gitignore: '.gitignore' };
@@ -47,6 +40,8 @@ export interface StarterInputs {
   packageRoot: string;
   /** The files of templates/starter, relative, with / separators. */
   templateFiles: string[];
+  /** The files of src/kit, relative, with / separators. */
+  kitFiles: string[];
   /** The files of src/lessons/shared (the lesson kit), relative, with / separators. */
   sharedFiles: string[];
   /** The chosen lessons, in the order of the lesson list. */
@@ -65,12 +60,9 @@ export function planStarter(inputs: StarterInputs): PlannedFile[] {
   const files: PlannedFile[] = [
     ...inputs.templateFiles.map((file) => ({ path: renamed(file), from: join(templateDir, file), edit: edits[file] })),
     ...sharedSources.map(([from, path]) => ({ path, from: join(packageRoot, from) })),
+    ...inputs.kitFiles.map((file) => ({ path: `src/kit/${file}`, from: join(packageRoot, 'src', 'kit', file) })),
     ...inputs.sharedFiles.map((file) => ({ path: `src/lessons/shared/${file}`, from: join(lessonsDir, 'shared', file) })),
-    ...lessons.flatMap((lesson) =>
-      lesson.files
-        .filter((file) => !leftOutOfLessons.test(file))
-        .map((file) => ({ path: `src/lessons/${lesson.id}/${file}`, from: join(lesson.dir, file) })),
-    ),
+    ...lessons.flatMap((lesson) => lesson.files.flatMap((file) => lessonFile(lesson, file, inputs.lang))),
     { path: 'src/lessons/index.ts', content: lessonIndexSource(lessons.map((lesson) => lesson.id)) },
   ];
   const seen = new Set<string>();
@@ -79,6 +71,24 @@ export function planStarter(inputs: StarterInputs): PlannedFile[] {
     seen.add(path);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** A lesson's file on its way into the starter: as it is, but for its notes and its lesson.ts. */
+function lessonFile(lesson: StarterLesson, file: string, lang: Lang): PlannedFile[] {
+  const from = join(lesson.dir, file);
+  const notes = notesFile.exec(file);
+  if (notes) return notes[1] === lang ? [{ path: `src/lessons/${lesson.id}/notes.md`, from, edit: notesForStarter }] : [];
+  return [{ path: `src/lessons/${lesson.id}/${file}`, from, edit: file === 'lesson.ts' ? withoutCodeLists : undefined }];
+}
+
+/** The `code:` lists name the files serve's code panels show; a starter has no code panels. */
+export function withoutCodeLists(text: string): string {
+  return text.replace(/, code: \[[^\]]*\]/g, '').replace(/^\s*code: \[[^\]]*\],?\n/gm, '');
+}
+
+/** serve's walkthrough marks which part of its page each step lights up; in a plain markdown file those marks are noise. */
+export function notesForStarter(text: string): string {
+  return text.replace(/^<!--[^\n]*-->\n/gm, '');
 }
 
 function renamed(file: string): string {
