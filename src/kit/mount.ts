@@ -11,13 +11,11 @@ export interface LaneRoute {
 
 /** Renders a lesson's whole page, with `locals` over its pageLocals(). */
 export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => string;
-/** Renders one EJS file with `data`. */
-export type FileRenderer = (file: string, data: object) => string;
-/** What a lesson's views see. */
+/** What a lesson's views see, made from the request and the view's own `locals`. */
 export type LocalsMaker = (ctx: Context, lesson: Lesson, locals: object) => object;
 
-/** Each lane's routes on a router of its own; `render` renders the lesson's views with `localsFor`'s locals. */
-export function laneRouters(lessons: Lesson[], renderFile: FileRenderer, renderPage: PageRenderer, localsFor: LocalsMaker = lessonLocals): LaneRoute[] {
+/** Each lane's routes on its own router; their `render` renders the lesson's views/<name>.ejs with renderFile. */
+export function laneRouters(lessons: Lesson[], renderFile: (file: string, data: object) => string, renderPage: PageRenderer, localsFor: LocalsMaker = lessonLocals): LaneRoute[] {
   return lessons.flatMap((lesson) =>
     laneIds.map((lane) => {
       const router = new Router();
@@ -35,24 +33,18 @@ export function laneOf(lanes: LaneRoute[], ctx: Context): LaneRoute | undefined 
   return lanes.find(({ router }) => router.match(ctx.path, ctx.method).route);
 }
 
-/** Tags ctx.state.lane early, so that an error (a 403, a 413) answers in its lane's shape: JSON or a fragment. */
-export function tagLanes(lanes: LaneRoute[]): Middleware {
-  return (ctx, next) => {
-    ctx.state.lane = laneOf(lanes, ctx)?.lane;
-    return next();
-  };
-}
+/** Sets ctx.state.lane first thing, so that an error (a 403, a 413) answers in its lane's shape: JSON or a fragment. */
+export const tagLanes = (lanes: LaneRoute[]): Middleware => (ctx, next) => {
+  ctx.state.lane = laneOf(lanes, ctx)?.lane;
+  return next();
+};
 
 /** One middleware for every lane: the router that knows the request's path answers it (or says 405). */
 export function routeLanes(lanes: LaneRoute[]): Middleware {
-  const routed = lanes.map(({ router }) => {
-    const routes = router.routes() as Middleware;
-    const allowedMethods = router.allowedMethods() as Middleware;
-    return { router, dispatch: ((ctx, next) => routes(ctx, () => allowedMethods(ctx, next))) as Middleware };
-  });
+  const routed = lanes.map(({ router }) => ({ router, routes: router.routes() as Middleware, allowed: router.allowedMethods() as Middleware }));
   return (ctx, next) => {
     const found = routed.find(({ router }) => router.match(ctx.path, ctx.method).path.some((layer) => layer.methods.length > 0));
-    return found ? found.dispatch(ctx, next) : next();
+    return found ? found.routes(ctx, () => found.allowed(ctx, next)) : next();
   };
 }
 

@@ -11,10 +11,7 @@ export type LaneId = (typeof laneIds)[number];
 export interface LaneTools {
   /** Renders views/<name>.ejs of this lesson with the request's locals (t, lang, csrfToken) and `locals`. */
   render(ctx: Context, name: string, locals?: object): string;
-  /**
-   * Renders this lesson's whole page, with `locals` over the lesson's pageLocals(): for a request that is not
-   * htmx's (a form posted with JavaScript off, a fragment URL opened in the address bar).
-   */
+  /** Renders this lesson's whole page, `locals` over its pageLocals(): for a request that is not htmx's. */
   renderPage(ctx: Context, locals?: object): string;
 }
 

@@ -1,6 +1,6 @@
 // serve's lanes: the kit's lane routers, with each lesson's words merged once per language instead of per render.
 import type { Context } from 'koa';
-import { type FileRenderer, type LaneRoute, laneOf, laneRouters, type PageRenderer } from '../kit/mount.js';
+import { type LaneRoute, laneOf, laneRouters, type PageRenderer } from '../kit/mount.js';
 import type { Lang } from '../kit/i18n.js';
 import type { Lesson } from '../kit/types.js';
 
@@ -11,7 +11,7 @@ export interface MountedLanes {
   match(ctx: Context): LaneRoute | undefined;
 }
 
-export function mountLanes(lessons: Lesson[], renderFile: FileRenderer, renderPage: PageRenderer): MountedLanes {
+export function mountLanes(lessons: Lesson[], renderFile: (file: string, data: object) => string, renderPage: PageRenderer): MountedLanes {
   const lanes = laneRouters(lessons, renderFile, renderPage, cachedLessonLocals);
   return { lanes, match: (ctx) => laneOf(lanes, ctx) };
 }

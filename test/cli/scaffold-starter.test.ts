@@ -19,10 +19,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a Node script in the starter, without this test run's own vitest and npm variables. */
-function runNode(args: string[]): Promise<{ code: number; output: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|npm_|NODE_ENV$|TEST$)/.test(name)));
+function runNode(args: string[], vars: Record<string, string> = {}, timeout = 120_000): Promise<{ code: number; output: string }> {
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|npm_|NODE_ENV$|TEST$|PORT$|HOST$)/.test(name))), ...vars };
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: project, env, timeout: 120_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: project, env, timeout, killSignal: 'SIGINT' }, (err, stdout, stderr) => {
       resolve({ code: err ? Number(err.code) || 1 : 0, output: stdout + stderr });
     });
   });
@@ -52,4 +52,19 @@ describe('the starter with every lesson', () => {
       expect(file.assertionResults.length, file.name).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it('npm start checks PORT and HOST as serve checks --port and --host, and prints the same Local and Network lines', async () => {
+    const start = (vars: Record<string, string>, timeout = 8000) => runNode([join(project, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], vars, timeout);
+    const bad = await start({ PORT: 'abc' });
+    expect(bad.code).toBe(1);
+    expect(bad.output).toBe('error: invalid port "abc" (from the PORT variable): use a number from 0 to 65535\n');
+    // An empty PORT counts as unset: 3000, or a clear line if another server has it (never a random port).
+    expect((await start({ PORT: '' })).output).toMatch(/Local: {3}http:\/\/localhost:3000\/|port 3000 is already in use: try PORT=3001 npm start/);
+    const shared = await start({ PORT: '0', HOST: '0.0.0.0' });
+    expect(shared.output).toMatch(/Local: {3}http:\/\/localhost:\d+\//);
+    expect(shared.output).toMatch(/Network: (http:\/\/\d+\.\d+\.\d+\.\d+:\d+\/|no network address found)/);
+    expect(shared.output).not.toContain('this machine only');
+    const local = await start({ PORT: '0' });
+    expect(local.output).toContain('Network: this machine only (HOST=0.0.0.0 npm start shares it with your network)');
+  }, 60_000);
 });

@@ -14,8 +14,7 @@ import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
 import { lessons as allLessons } from './lessons/index.js';
 import { lessonPages } from './page.js';
 
-/** Request bodies over 16 KB are refused with a 413. */
-export const bodyLimitBytes = 16 * 1024;
+const bodyLimitBytes = 16 * 1024; // larger request bodies are refused with a 413
 
 export function createApp({ lang = 'en', lessons = allLessons }: { lang?: Lang; lessons?: Lesson[] } = {}): Koa {
   const app = new Koa();

@@ -26,15 +26,13 @@ export function lessonPages(lessons: Lesson[], views: Views) {
     return lesson ?? ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
   };
 
+  const show = (ctx: Context, lesson: Lesson) => {
+    ctx.type = 'html';
+    ctx.body = render(ctx, lesson);
+  };
   const router = new Router();
-  router.get('/', (ctx) => {
-    ctx.type = 'html';
-    ctx.body = render(ctx, first);
-  });
-  router.get('/lessons/:id', (ctx) => {
-    ctx.type = 'html';
-    ctx.body = render(ctx, find(ctx));
-  });
+  router.get('/', (ctx) => show(ctx, first));
+  router.get('/lessons/:id', (ctx) => show(ctx, find(ctx)));
   router.post('/lessons/:id/reset', (ctx) => {
     const lesson = find(ctx);
     lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
