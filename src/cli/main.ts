@@ -76,6 +76,8 @@ function buildProgram(version: string): Command {
     .option('--force', "write over the starter's own files in a non-empty folder (nothing else is touched)")
     .option('--dry-run', 'print the files it would write, and write nothing')
     .option('--install', "run the package manager's install afterwards")
+    .option('--exercises', 'leave numbered TODOs in each lesson that has exercises, with tests and solutions (asked on a terminal)')
+    .option('--no-exercises', 'the lessons complete, without asking')
     .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo scaffold --help')) })
     .addHelpText('after', scaffoldExamples)
     .action(async (dir: string, raw: RawScaffoldOptions) => {
@@ -110,7 +112,8 @@ const scaffoldExamples = `
 Examples:
   htmx-demo scaffold my-demo
   htmx-demo scaffold my-demo --lessons like,toggle --lang ko
-  htmx-demo scaffold my-demo --lessons all --install`;
+  htmx-demo scaffold my-demo --lessons all --install
+  htmx-demo scaffold my-demo --exercises --lang ko`;
 
 /** commander's usage errors, folded into one line with the way to more help. */
 function oneLine(message: string, help: string): string {

@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../../kit/i18n.js';
+import { type ExerciseLesson, exercisesReadme, exercisesTemplateDir, type LessonExercises, planExercises, replacedByExercises } from './exercises.js';
 
 /** A file of the new project: copied from `from` (through `edit` if any), or written from `content`. */
 export type PlannedFile =
@@ -34,6 +35,10 @@ export interface StarterLesson {
   dir: string;
   /** Its files, relative to `dir`, with / separators. */
   files: string[];
+  /** Its title in the starter's language. */
+  title?: string;
+  /** Its exercises, when the starter is asked for them and the lesson has some. */
+  exercises?: LessonExercises;
 }
 
 export interface StarterInputs {
@@ -50,6 +55,8 @@ export interface StarterInputs {
   name: string;
   /** The UI language until a visitor picks one. */
   lang: Lang;
+  /** With --exercises: the files of templates/exercises (the test and the solution script). */
+  exerciseTemplateFiles?: string[];
 }
 
 export function planStarter(inputs: StarterInputs): PlannedFile[] {
@@ -62,8 +69,11 @@ export function planStarter(inputs: StarterInputs): PlannedFile[] {
     ...sharedSources.map(([from, path]) => ({ path, from: join(packageRoot, from) })),
     ...inputs.kitFiles.map((file) => ({ path: `src/kit/${file}`, from: join(packageRoot, 'src', 'kit', file) })),
     ...inputs.sharedFiles.map((file) => ({ path: `src/lessons/shared/${file}`, from: join(lessonsDir, 'shared', file) })),
-    ...lessons.flatMap((lesson) => lesson.files.flatMap((file) => lessonFile(lesson, file, inputs.lang))),
+    ...lessons.flatMap((lesson) =>
+      lesson.files.filter((file) => !file.startsWith('exercises/') && !replacedByExercises(lesson, file)).flatMap((file) => lessonFile(lesson, file, inputs.lang)),
+    ),
     { path: 'src/lessons/index.ts', content: lessonIndexSource(lessons.map((lesson) => lesson.id)) },
+    ...(inputs.exerciseTemplateFiles ? planExercises(practised(inputs), join(packageRoot, exercisesTemplateDir), inputs.exerciseTemplateFiles, inputs.lang) : []),
   ];
   const seen = new Set<string>();
   for (const { path } of files) {
@@ -97,12 +107,27 @@ function renamed(file: string): string {
   return [...parts, renamedOnWrite[last] ?? last].join('/');
 }
 
-/** The template files that are changed on their way: the project's name, and the app's language. */
-function templateEdits({ name, lang }: StarterInputs): Record<string, (text: string) => string> {
+/** The lessons whose exercises the starter gets. */
+function practised({ lessons }: StarterInputs): ExerciseLesson[] {
+  return lessons.flatMap(({ id, dir, title, exercises }) => (exercises ? [{ id, dir, title: title ?? id, exercises }] : []));
+}
+
+/** The template files that are changed on their way: the project's name, the app's language, and the exercises. */
+function templateEdits(inputs: StarterInputs): Record<string, (text: string) => string> {
+  const { name, lang } = inputs;
+  const exercises = inputs.exerciseTemplateFiles ? practised(inputs) : [];
+  const scripts = (pkg: { scripts: object }) => (exercises.length ? { ...pkg.scripts, solution: 'tsx scripts/solution.ts' } : pkg.scripts);
   return {
-    'package.json': (text) => `${JSON.stringify({ ...JSON.parse(text), name }, null, 2)}\n`,
+    'package.json': (text) => {
+      const pkg = JSON.parse(text);
+      return `${JSON.stringify({ ...pkg, name, scripts: scripts(pkg) }, null, 2)}\n`;
+    },
     'src/main.ts': (text) => replaceOnce(text, "createApp({ lang: 'en' })", `createApp({ lang: '${lang}' })`),
-    'README.md': (text) => replaceOnce(text, '# htmx-demo-starter\n', `# ${name}\n`),
+    'README.md': (text) => {
+      const titled = replaceOnce(text, '# htmx-demo-starter\n', `# ${name}\n`);
+      if (!exercises.length) return titled;
+      return replaceOnce(titled, '\n## Follow a like', `${exercisesReadme(exercises, lang)}\n## Follow a like`);
+    },
   };
 }
 
