@@ -102,6 +102,37 @@ describe('planStarter', () => {
     expect(() => edit('src/main.ts', 'createApp()')).toThrow(/no longer has/);
   });
 
+  it('with exercises: the holed files in the lesson, the originals under solutions/, the list in the starter\'s language', () => {
+    const exercise = { number: 1, file: 'htmx.ts', check: 'fragment', title: { en: 'the route', ko: '경로' }, hint: { en: 'Render it.', ko: '렌더링하세요.' } };
+    const plan = planStarter({
+      ...inputs,
+      templateFiles: [...inputs.templateFiles, 'README.md'].filter((f, i, all) => all.indexOf(f) === i),
+      exerciseTemplateFiles: ['scripts/solution.ts', 'test/exercises.test.ts'],
+      lessons: [{
+        id: 'like', dir: '/pkg/src/lessons/like', title: '좋아요 버튼',
+        files: ['lesson.ts', 'htmx.ts', 'like.test.ts', 'exercises/exercises.json', 'exercises/htmx.ts'],
+        exercises: { files: ['htmx.ts'], list: [exercise] },
+      }],
+    });
+    const where = Object.fromEntries(plan.map((file) => [file.path, 'from' in file ? file.from : file.content]));
+    expect(where['src/lessons/like/htmx.ts']).toBe('/pkg/src/lessons/like/exercises/htmx.ts');
+    expect(where['solutions/like/htmx.ts']).toBe('/pkg/src/lessons/like/htmx.ts');
+    expect(where['scripts/solution.ts']).toBe('/pkg/templates/exercises/scripts/solution.ts');
+    expect(Object.keys(where).filter((path) => /like\.test\.ts|exercises\/(htmx\.ts|exercises\.json)/.test(path))).toEqual([]);
+    expect(JSON.parse(where['exercises.json']!)).toEqual({
+      lang: 'ko',
+      lessons: [{ id: 'like', title: '좋아요 버튼', exercises: [{ number: 1, file: 'htmx.ts', check: 'fragment', title: '경로', hint: '렌더링하세요.' }] }],
+    });
+    const edit = (path: string, text: string) => (plan.find((f) => f.path === path) as Extract<PlannedFile, { from: string }>).edit!(text);
+    expect(JSON.parse(edit('package.json', '{"name":"x","scripts":{"test":"vitest run"}}')).scripts).toEqual({ test: 'vitest run', solution: 'tsx scripts/solution.ts' });
+    expect(edit('README.md', '# htmx-demo-starter\n\n## Follow a like\n')).toContain('## 연습');
+  });
+
+  it('without exercises, a lesson\'s exercises/ folder stays out of the starter', () => {
+    const plan = planStarter({ ...inputs, lessons: [{ id: 'like', dir: '/pkg/src/lessons/like', files: ['lesson.ts', 'exercises/htmx.ts'] }] });
+    expect(plan.map((file) => file.path).filter((path) => path.includes('exercises'))).toEqual([]);
+  });
+
   it('writes the lesson list with one line per lesson, in order', () => {
     const source = lessonIndexSource(['like', 'two-clients']);
     expect(source).toContain("await Promise.all([\n  import('./like/lesson.js'),\n  import('./two-clients/lesson.js'),\n]);");
