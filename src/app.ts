@@ -15,6 +15,7 @@ import { lessons as allLessons } from './lessons/index.js';
 import { createInspector, ExchangeStore, type Inspector, type StoreLimits } from './workshop/inspector/index.js';
 import { delayLanes, type Latency } from './workshop/latency.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
+import { joinRoutes } from './workshop/join.js';
 import { logRequests, type RequestRecord } from './workshop/request-log.js';
 import { mountLanes } from './workshop/lanes.js';
 import { highlightStylesDir, templatesDir } from './workshop/paths.js';
@@ -34,6 +35,12 @@ export interface AppOptions {
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
   inspectorLimits?: Partial<StoreLimits>;
+  /** Signs CSRF tokens; the same secret after a restart keeps open tabs' tokens valid. */
+  csrfSecret?: Buffer;
+  /** Opens the instructor's console; undefined is solo mode (loopback, no key: the one user is the instructor). */
+  instructorKey?: string;
+  /** The address learners type or scan, shown on /join; without it, the address /join was opened at. */
+  joinUrl?: string;
 }
 
 export interface DemoApp {
@@ -68,10 +75,11 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/vendor/highlight.js/', root: highlightStylesDir, maxAge: 86_400 },
       { prefix: '/static/lessons/shared/', root: join(lessonsDir, 'shared', 'public'), maxAge: 0 },
       ...lessons.map((lesson) => ({ prefix: `/static/lessons/${lesson.id}/`, root: join(lesson.dir, 'public'), maxAge: 0 })),
+      ...lessons.flatMap((lesson) => (lesson.vendorFolders ?? []).map((folder) => ({ ...folder, maxAge: 31_536_000, immutable: true }))),
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );
-  app.use(identifyVisitor({ defaultLang: lang, words: workshopWords }));
+  app.use(identifyVisitor({ defaultLang: lang, words: workshopWords, secret: options.csrfSecret }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
@@ -81,6 +89,12 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(routeLanes(lanes.lanes));
   app.use(pages.routes());
   app.use(pages.allowedMethods());
+  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => store.listeningVisitorCount });
+  app.use(joining.router.routes());
 
-  return { app, inspector, routers: [pages, ...lanes.lanes.map(({ router }) => router)], close: () => inspector.close() };
+  const close = () => {
+    inspector.close();
+    joining.close();
+  };
+  return { app, inspector, routers: [pages, joining.router, ...lanes.lanes.map(({ router }) => router)], close };
 }

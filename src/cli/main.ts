@@ -4,7 +4,7 @@ import { AddressError } from '../kit/address.js';
 import { isLang, languages } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 import { configureColor, printError, printStack } from './log.js';
-import { defaultHost, resolveServeOptions, type RawServeOptions } from './options.js';
+import { defaultHost, logModes, resolveServeOptions, type RawServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
 import type { RawScaffoldOptions } from './scaffold.js';
 
@@ -12,7 +12,8 @@ const serveExamples = `
 Examples:
   htmx-demo serve
   htmx-demo serve --port 8080 --open
-  htmx-demo serve --host 0.0.0.0   # workshop on a LAN
+  htmx-demo serve --host 0.0.0.0   # workshop on a LAN: join page, QR code, instructor URL
+  htmx-demo serve --log all       # log static files too (--log none: no request log)
   htmx-demo serve --latency 800 --lang ko
   htmx-demo serve --lesson 3      # start on lesson 3 (see htmx-demo lessons)
   htmx-demo lessons --lang ko`;
@@ -45,6 +46,8 @@ function buildProgram(version: string): Command {
     .option('--latency <ms>', 'delay every lesson response, to watch each step happen')
     .addOption(new Option('--lang <code>', 'page language until the visitor picks one').choices(languages).default('en'))
     .option('--lesson <id|number>', 'start on this lesson: the banner and --open point to it')
+    .addOption(new Option('--log <what>', 'request log: lanes (lesson pages and lane requests), all, or none').choices(logModes).default('lanes'))
+    .option('--fresh', 'make a new CSRF secret: tabs left open from an earlier run must reload')
     .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo serve --help')) })
     .addHelpText('after', serveExamples)
     .action(async (raw: RawServeOptions, command: Command) => {

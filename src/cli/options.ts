@@ -5,6 +5,9 @@ import { CliError } from './errors.js';
 
 export { defaultHost, parseHost, parsePort } from '../kit/address.js';
 export const maxLatencyMs = 60_000;
+/** What the request log shows: lesson pages and lane requests (no static files), everything, or nothing. */
+export const logModes = ['lanes', 'all', 'none'] as const;
+export type LogMode = (typeof logModes)[number];
 
 /** What commander hands the serve action (strings as typed). */
 export interface RawServeOptions {
@@ -16,6 +19,8 @@ export interface RawServeOptions {
   lang: string;
   /** A lesson id or number; checked against the lesson list by main, which loads it only then. */
   lesson?: string;
+  fresh?: boolean;
+  log?: string;
 }
 
 export interface ServeOptions {
@@ -28,6 +33,9 @@ export interface ServeOptions {
   debug: boolean;
   /** Where the banner's URLs and --open point: `/`, or a lesson's page. */
   startPath: string;
+  /** A new CSRF secret instead of the kept one: tokens in tabs from an earlier run are refused. */
+  fresh: boolean;
+  log: LogMode;
 }
 
 export function parseLatency(value: string): number {
@@ -36,6 +44,13 @@ export function parseLatency(value: string): number {
     throw new CliError(`invalid latency "${value}": use a number of milliseconds from 0 to ${maxLatencyMs}`);
   }
   return ms;
+}
+
+export function parseLogMode(value: string): LogMode {
+  if (!(logModes as readonly string[]).includes(value)) {
+    throw new CliError(`invalid log "${value}": use ${logModes.join(', ')}`);
+  }
+  return value as LogMode;
 }
 
 /** --port wins, then the PORT variable (empty counts as unset), then 3000. */
@@ -54,5 +69,7 @@ export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv
     lang: raw.lang,
     debug,
     startPath: '/',
+    fresh: raw.fresh ?? false,
+    log: raw.log === undefined ? 'lanes' : parseLogMode(raw.log),
   };
 }

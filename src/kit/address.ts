@@ -51,6 +51,15 @@ export function networkUrls(host: string, port: number): string[] | undefined {
     .map((address) => httpUrl(address.address, port));
 }
 
+/**
+ * The address learners use: the first Network URL, or the host itself when one LAN address was given;
+ * undefined on loopback, where nobody else can join.
+ */
+export function joinUrl(host: string, port: number): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  return isWildcardHost(host) ? networkUrls(host, port)?.[0] : localUrl(host, port);
+}
+
 function httpUrl(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }

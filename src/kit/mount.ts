@@ -1,6 +1,7 @@
 // Puts every lesson's two lanes on routers of their own, each tagged with its lesson and lane.
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
+import { allowSameOriginFrame } from './security.js';
 import { type LaneId, laneIds, type Lesson } from './types.js';
 
 export interface LaneRoute {
@@ -22,6 +23,12 @@ export function laneRouters(lessons: Lesson[], renderFile: (file: string, data: 
       lesson.lanes[lane].routes(router, {
         render: (ctx, name, locals = {}) => renderFile(`${lesson.dir}/views/${name}.ejs`, localsFor(ctx, lesson, locals)),
         renderPage: (ctx, locals = {}) => renderPage(ctx, lesson, locals),
+        renderFrame: (ctx, name, locals = {}) => {
+          allowSameOriginFrame(ctx);
+          ctx.state.framePage = true;
+          ctx.type = 'html';
+          return renderFile(`${lesson.dir}/views/${name}.ejs`, localsFor(ctx, lesson, locals));
+        },
       });
       return { lesson, lane, router };
     }),

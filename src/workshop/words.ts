@@ -41,6 +41,8 @@ const en = {
   roundTrip: 'round trip',
   noResponse: 'no response',
   connectionClosed: 'The connection closed before any answer was sent: the client got no response at all.',
+  reconnecting: 'The server cannot be reached. Reconnecting…',
+  serverBack: 'The server is back. Carry on where you were.',
 };
 
 export type WorkshopWords = typeof en;
@@ -48,13 +50,13 @@ export type WorkshopWords = typeof en;
 const ko: WorkshopWords = {
   ...pageWords.ko,
   reset: '이 레슨 초기화 (모든 사용자)',
-  tagline: '같은 기능을 두 가지 방식으로. 코드와 네트워크 요청을 함께 보세요.',
+  tagline: '같은 기능을 두 가지 방식으로. 코드와 주고받은 요청을 함께 보세요.',
   steps: '네 단계',
   stepTrigger: '이벤트 발생',
   stepRequest: '요청',
   stepResponse: '응답',
   stepSwap: 'DOM 갱신',
-  wire: '네트워크',
+  wire: '주고받은 요청',
   wireEmpty: '아직 요청이 없습니다. 위의 데모를 써 보면 여기에 나타납니다.',
   code: '코드',
   notes: '눈여겨볼 점',
@@ -64,7 +66,7 @@ const ko: WorkshopWords = {
   showOneStep: '한 단계씩 보기',
   prevStep: '이전 단계',
   nextStep: '다음 단계',
-  stepsNav: '따라가기 단계',
+  stepsNav: '단계 이동',
   keysHint: '← → 키로 단계를 옮길 수 있습니다.',
   lessonPager: '이전 레슨과 다음 레슨',
   previous: '이전',
@@ -85,6 +87,8 @@ const ko: WorkshopWords = {
   roundTrip: '왕복',
   noResponse: '응답 없음',
   connectionClosed: '응답을 보내기 전에 연결이 끊겼습니다. 클라이언트는 아무 응답도 받지 못했습니다.',
+  reconnecting: '서버에 연결할 수 없습니다. 다시 연결하는 중…',
+  serverBack: '서버가 다시 연결되었습니다. 하던 곳에서 계속하세요.',
 };
 
 export const workshopWords: Record<Lang, WorkshopWords> = { en, ko };

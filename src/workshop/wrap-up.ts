@@ -7,6 +7,7 @@ import { templatesDir } from './paths.js';
 import { renderView } from './views.js';
 import { workshopWords } from './words.js';
 import { lessonPath, pagerFor } from './lesson-links.js';
+import { escapeHtml } from './escape-html.js';
 import { loadMarked, readNotes } from './notes.js';
 import { prebuilt } from './prebuilt.js';
 import type { Lesson } from '../kit/types.js';
@@ -31,7 +32,9 @@ export function lessonPoints(lessons: Lesson[], lang: Lang): LessonPoint[] {
 export const wrapUpProse = prebuilt({
   kind: 'wrap-up',
   library: 'marked',
-  make: (text) => loadMarked().parse(text, { async: false }),
+  load: loadMarked,
+  make: (marked, text) => marked.parse(text, { async: false }),
+  plain: (text) => `<pre>${escapeHtml(text)}</pre>`,
 });
 
 export const wrapUpFile = (lang: Lang) => join(templatesDir, 'wrap-up', `wrap-up.${lang}.md`);

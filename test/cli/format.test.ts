@@ -30,17 +30,17 @@ describe('resolveServeOptions', () => {
 describe('formatRequestLine', () => {
   it('shows method, url, status, size, time and lane', () => {
     const line = formatRequestLine({ method: 'POST', url: '/like/', status: 200, bytes: 212, ms: 3.4, lane: 'htmx', aborted: false });
-    expect(plain(line)).toBe('POST /like/  200  212 B  3 ms  htmx');
+    expect(plain(line)).toBe('      POST /like/  200  212 B  3 ms  htmx');
   });
 
   it('leaves the lane out for pages and files', () => {
     const line = formatRequestLine({ method: 'GET', url: '/', status: 404, bytes: 15_900, ms: 12.6, aborted: false });
-    expect(plain(line)).toBe('GET /  404  15.9 kB  13 ms');
+    expect(plain(line)).toBe('      GET /  404  15.9 kB  13 ms');
   });
 
   it('says a request was aborted instead of showing a status that was never sent', () => {
     const line = formatRequestLine({ method: 'POST', url: '/like/', status: 404, bytes: 0, ms: 300, lane: 'htmx', aborted: true });
-    expect(plain(line)).toBe('POST /like/  aborted  0 B  300 ms  htmx');
+    expect(plain(line)).toBe('      POST /like/  aborted  0 B  300 ms  htmx');
   });
 
   it('formats sizes in B, kB and MB', () => {

@@ -82,7 +82,6 @@ describe('planStarter', () => {
       'src/kit/mount.ts': '/pkg/src/kit/mount.ts',
       'src/kit/spec/index.ts': '/pkg/src/kit/spec/index.ts',
       'src/lessons/two-clients/notes.md': '/pkg/src/lessons/two-clients/notes.ko.md',
-      'public/page.js': '/pkg/templates/assets/page.js',
       'src/lessons/shared/per-visitor.ts': '/pkg/src/lessons/shared/per-visitor.ts',
       'src/lessons/two-clients/lesson.ts': '/pkg/src/lessons/two-clients/lesson.ts',
       'src/lessons/two-clients/views/htmx.ejs': '/pkg/src/lessons/two-clients/views/htmx.ejs',

@@ -24,7 +24,7 @@ function expectedFiles(ids: string[]): string[] {
   const template = filesUnder(join(repoRoot, 'templates/starter')).map((f) => (f === '_gitignore' ? '.gitignore' : f));
   const served = [
     ...filesUnder(join(repoRoot, 'src/kit')).map((f) => `src/kit/${f}`), // the kit, whole: no twin of any of it
-    'views/error-fragment.ejs', 'public/app.css', 'public/page.js', 'public/favicon.svg',
+    'views/error-fragment.ejs', 'public/app.css', 'public/favicon.svg',
   ];
   const lessonFiles = ['shared', ...ids].flatMap((id) =>
     filesUnder(join(repoRoot, 'src/lessons', id))
@@ -60,7 +60,7 @@ describe('htmx-demo scaffold <dir>', () => {
     const project = join(dir, 'my-demo');
     const pairs: Array<[string, string]> = [
       ['src/kit/security.ts', 'src/kit/security.ts'], ['src/kit/mount.ts', 'src/kit/mount.ts'],
-      ['src/kit/visitor.ts', 'src/kit/visitor.ts'], ['templates/assets/page.js', 'public/page.js'],
+      ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
       ...expectedFiles(lessons.map((l) => l.id))
         .filter((f) => f.startsWith('src/kit/') || (f.startsWith('src/lessons/') && f !== 'src/lessons/index.ts' && !/\/(lesson\.ts|notes\.md)$/.test(f)))
         .map((f): [string, string] => [f, f]),

@@ -37,14 +37,14 @@ describe('htmx-demo serve', () => {
     const page = await fetch(baseUrl + '/');
     const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const csrfToken = /<meta name="csrf-token" content="([^"]+)">/.exec(await page.text())?.[1] ?? '';
-    await cli.waitFor(/^GET \/  200  [\d.]+ k?B  \d+ ms$/m);
+    await cli.waitFor(/^[0-9a-f]{4}  GET \/  200  [\d.]+ k?B  \d+ ms$/m);
 
     const like = await fetch(baseUrl + '/like/', {
       method: 'POST',
       headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'HX-Request': 'true' },
     });
     expect(like.status).toBe(200);
-    await cli.waitFor(/^POST \/like\/  200  \d+ B  \d+ ms  htmx$/m);
+    await cli.waitFor(/^[0-9a-f]{4}  POST \/like\/  200  \d+ B  \d+ ms  htmx$/m);
   });
 
   it('prints the latency when one is set', async () => {

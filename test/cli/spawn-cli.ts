@@ -1,8 +1,10 @@
 // Runs the built CLI (bin/htmx-demo.js) as a real child process, and waits for what it prints.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { stripVTControlCharacters as plain } from 'node:util';
 
 export const binPath = fileURLToPath(new URL('../../bin/htmx-demo.js', import.meta.url));
@@ -23,9 +25,13 @@ export interface CliProcess {
 
 const running = new Set<ChildProcess>();
 
+/** One state folder for every CLI this test file spawns: no test reads or writes the user's own (CSRF secret). */
+const testStateHome = mkdtempSync(join(tmpdir(), 'htmx-demo-test-state-'));
+afterAll(() => rmSync(testStateHome, { recursive: true, force: true }));
+
 /** Env for the child: the test's, minus anything that changes colour, plus `env` (undefined deletes). */
 function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, XDG_STATE_HOME: testStateHome };
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'PORT', 'BROWSER', 'DEBUG']) delete merged[name];
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];
@@ -109,20 +115,30 @@ export async function killAll(): Promise<void> {
   );
 }
 
-/** Env that makes the CLI write, as it exits, how many of koa's own files it loaded. */
+/**
+ * Env that makes the CLI write down every file of its own bundle it loads; koaFiles() counts those that hold Koa
+ * (its application module names its debug channel "koa:application"), so a lazy import folded away by the bundler
+ * would show.
+ */
 let counters = 0;
 export function countingKoaFiles(dir: string): { env: Record<string, string>; koaFiles(): number } {
   const run = ++counters;
   const preload = join(dir, `count-koa-${run}.mjs`);
-  const report = join(dir, `koa-files-${run}.txt`);
-  writeFileSync(preload, [
-    "import { createRequire } from 'node:module';",
-    "import { writeFileSync } from 'node:fs';",
-    'const cache = createRequire(import.meta.url).cache;',
-    `process.on('exit', () => writeFileSync(${JSON.stringify(report)}, String(Object.keys(cache).filter((f) => /[\\\\/]node_modules[\\\\/]koa[\\\\/]/.test(f)).length)));`,
-  ].join('\n'));
+  const report = join(dir, `loaded-${run}.txt`);
+  const hooks = [
+    "import { appendFileSync } from 'node:fs';",
+    'export async function load(url, context, next) {',
+    `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(report)}, url + '\\n');`,
+    '  return next(url, context);',
+    '}',
+  ].join('\n');
+  writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`);
   return {
     env: { NODE_OPTIONS: `--import ${preload}` },
-    koaFiles: () => (existsSync(report) ? Number(readFileSync(report, 'utf8')) : NaN),
+    koaFiles: () => {
+      if (!existsSync(report)) return NaN;
+      const loaded = readFileSync(report, 'utf8').trim().split('\n').map((url) => fileURLToPath(url));
+      return loaded.filter((file) => readFileSync(file, 'utf8').includes('koa:application')).length;
+    },
   };
 }

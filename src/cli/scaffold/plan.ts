@@ -19,7 +19,6 @@ export const starterTemplateDir = 'templates/starter';
 export const sharedSources: ReadonlyArray<readonly [string, string]> = [
   ['templates/views/error-fragment.ejs', 'views/error-fragment.ejs'],
   ['templates/assets/app.css', 'public/app.css'],
-  ['templates/assets/page.js', 'public/page.js'],
   ['templates/assets/favicon.svg', 'public/favicon.svg'],
 ];
 

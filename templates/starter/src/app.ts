@@ -29,11 +29,14 @@ export function createApp({ lang = 'en', lessons = allLessons }: { lang?: Lang; 
   app.use(handleErrors(views));
   app.use(securityHeaders());
   app.use(limitBodySize(bodyLimitBytes));
-  // 3. Files: htmx from node_modules, each lesson's public/ folder, the page's CSS and focus helper.
+  // 3. Files: htmx from node_modules, each lesson's public/ folder, the page's CSS.
   app.use(serveFolders([
     { prefix: `/vendor/htmx/${htmxVersion}/`, root: htmxDistDir, maxAge: 31_536_000, immutable: true },
     { prefix: '/static/lessons/shared/', root: join(lessonsDir, 'shared', 'public'), maxAge: 0 },
-    ...lessons.map((lesson) => ({ prefix: `/static/lessons/${lesson.id}/`, root: join(lesson.dir, 'public'), maxAge: 0 })),
+    ...lessons.flatMap((lesson) => [
+      { prefix: `/static/lessons/${lesson.id}/`, root: join(lesson.dir, 'public'), maxAge: 0 },
+      ...(lesson.vendorFolders ?? []).map((folder) => ({ ...folder, maxAge: 31_536_000, immutable: true })),
+    ]),
     { prefix: '/static/', root: join(packageRoot, 'public'), maxAge: 0 },
   ]));
   // 4. The visitor (cookie, language, CSRF token), the body (JSON or form), and the CSRF check.
