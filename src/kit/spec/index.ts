@@ -110,7 +110,7 @@ export async function runSpec(spec: LessonSpec, base: URL, lang: Lang): Promise<
         else {
           result.status = 'fail';
           if (err instanceof SpecFailure) Object.assign(result, { detail: err.detail, hint: err.hint[lang] });
-          else result.detail = err instanceof Error ? err.message : String(err);
+          else result.detail = noAnswer(err);
         }
         return undefined;
       }
@@ -140,6 +140,13 @@ export async function runSpec(spec: LessonSpec, base: URL, lang: Lang): Promise<
   await spec.run(run);
   report.passed = report.checks.length > 0 && report.checks.every((check) => check.status === 'pass');
   return report;
+}
+
+/** A request that got no answer at all (server gone, timeout): said as such, with the system's reason. */
+function noAnswer(err: unknown): string {
+  const { cause, message, name } = err as { cause?: { code?: string; message?: string }; message?: string; name?: string };
+  if (name === 'TimeoutError') return 'no answer within 10 s';
+  return cause ? `no answer (${cause.code ?? cause.message})` : String(message ?? err);
 }
 
 function fill(words: Words, id: string): Words {
