@@ -1,11 +1,12 @@
 // The starter with every lesson, checked as its learner would: it type-checks, and its own tests pass (both lanes of
 // every lesson, over HTTP). Offline: it borrows this repository's node_modules. The pack test installs it for real.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
 import { repoRoot, runIn, tempDir } from './scaffold-support.js';
+import { runCli } from './spawn-cli.js';
 
 let dir: string;
 let project: string;
@@ -66,5 +67,27 @@ describe('the starter with every lesson', () => {
     expect(shared.output).not.toContain('this machine only');
     const local = await start({ PORT: '0' });
     expect(local.output).toContain('Network: this machine only (HOST=0.0.0.0 npm start shares it with your network)');
+  }, 60_000);
+
+  it('passes htmx-demo verify: every lesson with a spec, over HTTP, as any server would be checked', async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|npm_|NODE_ENV$|TEST$|HOST$)/.test(name)));
+    const server = spawn(process.execPath, [join(project, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], { cwd: project, env: { ...env, PORT: '0' } });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          seen += chunk;
+          const found = /Local: +(http:\/\/\S+)/.exec(seen)?.[1];
+          if (found) resolve(found);
+        });
+        server.once('exit', () => reject(new Error(`the starter exited: ${seen}`)));
+      });
+      const { code, stdout } = await runCli(['verify', url]);
+      expect(stdout).not.toContain('✘');
+      expect(stdout.match(/checks passed/g)).toHaveLength(lessons.filter((lesson) => lesson.spec).length);
+      expect(code).toBe(0);
+    } finally {
+      server.kill();
+    }
   }, 60_000);
 });
