@@ -13,10 +13,13 @@ import { repoRoot, runIn, tempDir } from './scaffold-support.js';
 import { startServer } from '../support/server.js';
 import { runCli } from './spawn-cli.js';
 
+type Exercise = { number: number; file: string; check: string; hint: { en: string; ko: string } };
+const exercisesOf = (id: string) =>
+  (JSON.parse(readFileSync(join(lessons.find((lesson) => lesson.id === id)!.dir, 'exercises/exercises.json'), 'utf8')) as { exercises: Exercise[] }).exercises;
 const like = lessons.find((lesson) => lesson.id === 'like')!;
-const { exercises } = JSON.parse(readFileSync(join(like.dir, 'exercises/exercises.json'), 'utf8')) as {
-  exercises: Array<{ number: number; file: string; check: string; hint: { en: string; ko: string } }>;
-};
+const exercises = exercisesOf('like');
+/** The lessons that have exercises: 1 and 2. */
+const practised = ['like', 'toggle'];
 
 let dir: string;
 let project: string;
@@ -24,10 +27,10 @@ let server: ChildProcess | undefined;
 beforeAll(async () => {
   dir = tempDir();
   project = join(dir, 'practice');
-  const result = await runIn(dir, ['scaffold', 'practice', '--exercises', '--lessons', 'like,toggle']);
+  const result = await runIn(dir, ['scaffold', 'practice', '--exercises', '--lessons', 'like,toggle,form']);
   expect(result.stderr).toBe('');
-  expect(result.stdout).toContain('Exercises: like (npm test names each TODO left');
-  expect(result.stdout).toContain('No exercises yet for toggle: written complete.');
+  expect(result.stdout).toContain('Exercises: like, toggle (npm test names each TODO left');
+  expect(result.stdout).toContain('No exercises yet for form: written complete.');
   symlinkSync(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
 });
 afterAll(() => {
@@ -62,15 +65,22 @@ function startStarter(): Promise<string> {
   });
 }
 
-describe('the exercises of lesson 1', () => {
-  it('are data next to the lesson: each file has its numbered TODO, and each check is one of the spec\'s', async () => {
+describe('the exercises of lessons 1 and 2', () => {
+  it('are data next to the lesson: each file has its numbered TODO, and each check is one of the spec\'s, passing on serve', async () => {
     const served = await startServer();
-    const report = await runSpec((await like.spec!()).default, new URL(served.url), 'en').finally(() => served.close());
-    for (const { number, file, check, hint } of exercises) {
-      expect(readFileSync(join(like.dir, 'exercises', file), 'utf8'), file).toContain(`TODO ${number}:`);
-      expect(readFileSync(join(like.dir, file), 'utf8'), file).not.toContain('TODO');
-      expect(report.checks.find((c) => c.id === check)?.status, check).toBe('pass');
-      expect(hint.ko).toMatch(/[가-힣]/);
+    try {
+      for (const id of practised) {
+        const lesson = lessons.find((l) => l.id === id)!;
+        const report = await runSpec((await lesson.spec!()).default, new URL(served.url), 'en');
+        for (const { number, file, check, hint } of exercisesOf(id)) {
+          expect(readFileSync(join(lesson.dir, 'exercises', file), 'utf8'), file).toContain(`TODO ${number}:`);
+          expect(readFileSync(join(lesson.dir, file), 'utf8'), file).not.toContain('TODO');
+          expect(report.checks.find((c) => c.id === check)?.status, `${id} ${check}`).toBe('pass');
+          expect(hint.ko).toMatch(/[가-힣]/);
+        }
+      }
+    } finally {
+      await served.close();
     }
     expect(exercises.map((exercise) => exercise.file)).toEqual(expect.arrayContaining(['views/_like_button.ejs', 'htmx.ts', 'json.ts']));
   });
@@ -81,7 +91,8 @@ describe('the exercises of lesson 1', () => {
       expect(readFileSync(join(project, 'solutions/like', file), 'utf8')).toBe(readFileSync(join(like.dir, file), 'utf8'));
     }
     expect(existsSync(join(project, 'src/lessons/like/like.test.ts'))).toBe(false); // test/exercises.test.ts says what is left
-    expect(existsSync(join(project, 'src/lessons/toggle/toggle.test.ts'))).toBe(true);
+    expect(existsSync(join(project, 'src/lessons/toggle/toggle.test.ts'))).toBe(false);
+    expect(existsSync(join(project, 'src/lessons/form/form.test.ts'))).toBe(true);
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).scripts.solution).toBe('tsx scripts/solution.ts');
     expect(readFileSync(join(project, 'README.md'), 'utf8')).toContain('## Exercises');
   });
@@ -89,9 +100,12 @@ describe('the exercises of lesson 1', () => {
   it('npm test fails, naming each unfinished exercise with its hint', async () => {
     const { code, output } = await npmTest();
     expect(code).toBe(1);
-    for (const { number, hint } of exercises) {
-      expect(output).toContain(`exercise ${number}:`);
-      expect(output).toContain(hint.en);
+    for (const id of practised) {
+      for (const { number, file, hint } of exercisesOf(id)) {
+        expect(output).toContain(`exercise ${number}:`);
+        expect(output).toContain(`(src/lessons/${id}/${file})`);
+        expect(output).toContain(hint.en);
+      }
     }
     expect(output).toContain('stuck? npm run solution -- like shows the answer');
   }, 120_000);
@@ -126,6 +140,7 @@ describe('the exercises of lesson 1', () => {
   }, 120_000);
 
   it('npm test passes after solution --apply', async () => {
+    expect((await tsx('scripts/solution.ts', 'toggle', '--apply')).code).toBe(0);
     const { code, output } = await npmTest();
     expect(code, output).toBe(0);
     expect(stripVTControlCharacters(output)).toMatch(/Tests\s+\d+ passed/);
