@@ -1,10 +1,12 @@
 // htmx-demo scaffold for real: the files it writes, where they come from, and every way it refuses to lose a file.
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
 import { notesForStarter, withoutCodeLists } from '../../src/cli/scaffold/plan.js';
 import { filesUnder, repoRoot, runIn, snapshot, tempDir, type CliResult } from './scaffold-support.js';
+import { binPath } from './spawn-cli.js';
 
 let dir: string;
 beforeEach(() => { dir = tempDir(); });
@@ -280,3 +282,31 @@ describe('--install', () => {
     expect(existsSync(join(dir, 'my-demo/package.json'))).toBe(true);
   });
 });
+
+describe('htmx-demo scaffold on a terminal', () => {
+  // A real terminal through script(1): the question is asked only there, and only when no flag answers it.
+  const hasScript = existsSync('/usr/bin/script');
+  const onTerminal = (args: string, answer: string) => new Promise<string>((resolve) => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} scaffold ${args}`;
+    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('(y/N)') && child.stdin.writable) child.stdin.end(`${answer}\r`);
+    });
+    child.on('close', () => resolve(output));
+    child.on('exit', () => child.stdin.end()); // script(1) waits for its input to end too
+  });
+
+  it.skipIf(!hasScript)('asks whether to make exercises; y gives them, Enter does not, --no-exercises never asks', async () => {
+    const yes = await onTerminal('with --lessons like', 'y');
+    expect(yes).toContain('Make it an exercise?');
+    expect(existsSync(join(dir, 'with/solutions/like/htmx.ts'))).toBe(true);
+    await onTerminal('without --lessons like', '');
+    expect(existsSync(join(dir, 'without/solutions'))).toBe(false);
+    const flagged = await onTerminal('flagged --no-exercises', 'y');
+    expect(flagged).not.toContain('Make it an exercise?');
+    expect(existsSync(join(dir, 'flagged/solutions'))).toBe(false);
+  }, 60_000);
+});
+
