@@ -4,6 +4,7 @@ import type Router from '@koa/router';
 import Koa from 'koa';
 import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
+import { type AllowedHosts, checkHosts } from './kit/hosts.js';
 import type { Lang } from './kit/i18n.js';
 import { routeLanes } from './kit/mount.js';
 import { htmxDistDir, htmxVersion, lessonsDir } from './kit/paths.js';
@@ -12,7 +13,7 @@ import { serveFolders } from './kit/static.js';
 import type { Lesson } from './kit/types.js';
 import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
 import { lessons as allLessons } from './lessons/index.js';
-import { createInspector, ExchangeStore, type Inspector, type StoreLimits } from './workshop/inspector/index.js';
+import { createInspector, ExchangeStore, type Inspector, type StoreLimits, type StreamLimits } from './workshop/inspector/index.js';
 import { delayLanes, type Latency } from './workshop/latency.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
 import { joinRoutes } from './workshop/join.js';
@@ -34,7 +35,9 @@ export interface AppOptions {
   /** Called once per finished request (the terminal's request log). */
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
-  inspectorLimits?: Partial<StoreLimits>;
+  inspectorLimits?: Partial<StoreLimits & StreamLimits>;
+  /** The host names it answers to (DNS rebinding); this machine's loopback names unless told. */
+  allowedHosts?: AllowedHosts;
   /** Signs CSRF tokens; the same secret after a restart keeps open tabs' tokens valid. */
   csrfSecret?: Buffer;
   /** Opens the instructor's console; undefined is solo mode (loopback, no key: the one user is the instructor). */
@@ -61,7 +64,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   const store = new ExchangeStore(options.inspectorLimits);
   const renderPage = lessonPageRenderer(lessons, store);
   const lanes = mountLanes(lessons, renderFile, renderPage);
-  const inspector = createInspector(lanes, store);
+  const inspector = createInspector(lanes, store, options.inspectorLimits);
   const pages = pageRoutes(lessons, renderPage, inspector.stream);
 
   if (onRequest) app.use(logRequests(onRequest));
@@ -79,6 +82,8 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );
+  // After the files (public anyway, and they style the 403 page a refused name gets), before anything per visitor.
+  app.use(checkHosts({ allowed: options.allowedHosts }));
   app.use(identifyVisitor({ defaultLang: lang, words: workshopWords, secret: options.csrfSecret }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));

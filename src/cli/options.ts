@@ -1,5 +1,6 @@
 // The serve command's options, checked and typed. Pure and free of server imports, so main can check before loading Koa.
 import { defaultPort, parseHost, parsePort } from '../kit/address.js';
+import { type AllowedHosts, isHostName } from '../kit/hosts.js';
 import { isLang, type Lang } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 
@@ -19,6 +20,7 @@ export interface RawServeOptions {
   lang: string;
   /** A lesson id or number; checked against the lesson list by main, which loads it only then. */
   lesson?: string;
+  allowedHosts?: string;
   fresh?: boolean;
   log?: string;
 }
@@ -33,6 +35,8 @@ export interface ServeOptions {
   debug: boolean;
   /** Where the banner's URLs and --open point: `/`, or a lesson's page. */
   startPath: string;
+  /** Host names to answer to besides the ones serve announces (--allowed-hosts); `true` for any. */
+  allowedHosts: AllowedHosts;
   /** A new CSRF secret instead of the kept one: tokens in tabs from an earlier run are refused. */
   fresh: boolean;
   log: LogMode;
@@ -44,6 +48,22 @@ export function parseLatency(value: string): number {
     throw new CliError(`invalid latency "${value}": use a number of milliseconds from 0 to ${maxLatencyMs}`);
   }
   return ms;
+}
+
+/**
+ * `--allowed-hosts a.example,.lab.example`: names (a leading dot takes in every name under it), or `all` (`true`, as in
+ * vite's config) to answer to any name, which leaves the server open to DNS rebinding.
+ */
+export function parseAllowedHosts(value: string): AllowedHosts {
+  const names = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (names.some((name) => name === 'all' || name === 'true')) return true;
+  for (const name of names) {
+    const bare = name.startsWith('.') ? name.slice(1) : name;
+    if (!isHostName(bare) || bare === '') {
+      throw new CliError(`invalid host name "${name}" in --allowed-hosts: use names such as lab.example or .lab.example, comma-separated, or all`);
+    }
+  }
+  return names;
 }
 
 export function parseLogMode(value: string): LogMode {
@@ -69,6 +89,7 @@ export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv
     lang: raw.lang,
     debug,
     startPath: '/',
+    allowedHosts: raw.allowedHosts === undefined ? [] : parseAllowedHosts(raw.allowedHosts),
     fresh: raw.fresh ?? false,
     log: raw.log === undefined ? 'lanes' : parseLogMode(raw.log),
   };

@@ -8,7 +8,7 @@ import { loadCsrfSecret, stateDir } from './csrf-secret.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printShutdown, requestPrinter } from './log.js';
 import type { ServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
-import { isLoopbackHost, joinUrl, localUrl, networkUrls } from '../kit/address.js';
+import { allowedHostsFor, isLoopbackHost, joinUrl, localUrl, networkUrls } from '../kit/address.js';
 
 /** How long open connections (a stuck download, say) may hold up the exit after Ctrl+C. */
 export const forceExitMs = 2000;
@@ -39,6 +39,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       csrfSecret: kept.secret,
       instructorKey,
       joinUrl: learnersBase && at(learnersBase),
+      allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
     });
     demo.app.on('error', (err: unknown, ctx?: Context) => {
       if (isClientGone(err) && !options.debug) return; // a closed tab is not the server's error

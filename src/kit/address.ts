@@ -1,6 +1,7 @@
-// Where a server listens: the port and host as a user gives them, checked, and the URLs a start-up banner shows
-// (the Local one to open here, and Network ones for learners on the same LAN). serve and a starter share these.
-import { networkInterfaces } from 'node:os';
+// Where a server listens: the port and host as a user gives them, checked, the URLs a start-up banner shows (the Local
+// one to open here, and Network ones for learners on the same LAN), and the host names it answers to.
+import { hostname, networkInterfaces } from 'node:os';
+import { type AllowedHosts, isHostName, loopbackHosts as loopbackNames } from './hosts.js';
 
 export const defaultPort = 3000;
 export const defaultHost = '127.0.0.1';
@@ -62,4 +63,20 @@ export function joinUrl(host: string, port: number): string | undefined {
 
 function httpUrl(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+}
+
+/**
+ * The host names the server answers to: this machine's loopback names; with --host, also the given host, every
+ * address of this machine (what the Network URLs show, and any address a learner may type) and its own name (as
+ * `name` and `name.local`); and --allowed-hosts.
+ */
+export function allowedHostsFor(host: string, extra: AllowedHosts): AllowedHosts {
+  if (extra === true) return true;
+  const machine = hostname().toLowerCase();
+  const exposed = isLoopbackHost(host) ? [] : [
+    ...(isWildcardHost(host) ? [] : [host]),
+    ...Object.values(networkInterfaces()).flatMap((addresses) => addresses ?? []).map((address) => address.address),
+    ...(isHostName(machine) ? [machine, machine.endsWith('.local') ? machine : `${machine}.local`] : []),
+  ];
+  return [...new Set([...loopbackNames, ...(isLoopbackHost(host) ? [host] : []), ...exposed, ...extra])];
 }

@@ -1,7 +1,7 @@
 // The running package as a tarball, /download/<name>-<version>.tgz: what a room without the registry installs from.
 // Packed with `npm pack` from the very files this server runs, once, on first demand; kept in memory after that.
 import { type ChildProcess, execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -69,6 +69,8 @@ export function packageDownload(root: string, name: string, version: string): Pa
 
 /** Runs `npm pack` (no scripts, no network) into a temporary folder and reads the tarball back. */
 async function packTarball(root: string, run: PackRun): Promise<Buffer> {
+  // From a clone run with `npm start` (the sources), a tarball without the bundle would install and not run.
+  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('this clone has no dist/ to pack: run npm run build, then share it');
   const destination = await mkdtemp(join(tmpdir(), 'htmx-demo-pack-'));
   run.folder = destination;
   try {

@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 import { renderSVG } from 'uqr';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import Koa from 'koa';
 import { handleErrors } from '../../src/kit/errors.js';
 import { packageDownload } from '../../src/workshop/download.js';
 import { packageRoot } from '../../src/kit/paths.js';
+import { rawRequest } from '../support/http.js';
 import { newVisitor } from '../support/server.js';
 import { useServer } from '../support/suite.js';
 
@@ -93,19 +94,32 @@ describe('/join', () => {
   });
 });
 
+/** One /download request to an app packing `root`: the answer, and what reached the terminal. */
+async function downloadFrom(root: string): Promise<{ res: Response; logged: string[] }> {
+  const app = new Koa();
+  const logged: string[] = [];
+  app.on('error', (err: Error) => logged.push(err.message));
+  app.use(handleErrors());
+  const download = packageDownload(root, 'htmx-demo', '9.9.9');
+  app.use(async (ctx, next) => (ctx.path === download.path ? download.middleware(ctx, next) : next()));
+  const server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/download/htmx-demo-9.9.9.tgz`);
+    await res.clone().text();
+    return { res, logged };
+  } finally {
+    server.close();
+  }
+}
+
 describe('/download when the package cannot be packed', () => {
   it('answers 503 with one readable line, not a 500', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'htmx-demo-nopackage-'));
-    const app = new Koa();
-    const logged: string[] = [];
-    app.on('error', (err: Error) => logged.push(err.message));
-    app.use(handleErrors());
-    const download = packageDownload(empty, 'htmx-demo', '9.9.9');
-    app.use(async (ctx, next) => (ctx.path === download.path ? download.middleware(ctx, next) : next()));
-    const server = createServer(app.callback());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    mkdirSync(join(empty, 'dist'));
+    writeFileSync(join(empty, 'dist', 'cli.js'), ''); // built, but no package.json: npm pack itself fails
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/download/htmx-demo-9.9.9.tgz`);
+      const { res, logged } = await downloadFrom(empty);
       expect(res.status).toBe(503);
       const html = await res.text();
       expect(html).toContain('The package could not be packed on this server: the instructor’s terminal says why.');
@@ -113,10 +127,31 @@ describe('/download when the package cannot be packed', () => {
       // The terminal gets the reason, once.
       expect(logged).toEqual([expect.stringMatching(/^could not pack the package for \/download\/htmx-demo-9\.9\.9\.tgz: .*Could not read package\.json/)]);
     } finally {
-      server.close();
       rmSync(empty, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('refuses to pack a clone that has no bundle, saying how to build it', async () => {
+    const clone = mkdtempSync(join(tmpdir(), 'htmx-demo-unbuilt-'));
+    writeFileSync(join(clone, 'package.json'), '{ "name": "htmx-demo", "version": "9.9.9" }\n');
+    try {
+      const { res, logged } = await downloadFrom(clone);
+      expect(res.status).toBe(503);
+      expect(logged).toEqual([expect.stringMatching(/no dist\/ to pack: run npm run build/)]);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('/join answering any host name (--allowed-hosts all)', () => {
+  const server = useServer({ allowedHosts: true });
+
+  it('refuses a Host that is no host name with a 400, not a 500', async () => {
+    const res = await rawRequest(server.url, '/join', { headers: { Host: 'a b' } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('not a valid host');
+  });
 });
 
 describe('/join without a join address', () => {

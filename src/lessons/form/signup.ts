@@ -2,6 +2,7 @@
 import type { Context } from 'koa';
 import type { LaneId } from '../../kit/types.js';
 import { perVisitor } from '../shared/per-visitor.js';
+import { isMixedScript, nameKey } from './names.js';
 import { wordsFor } from '../shared/words.js';
 import { words } from './words.js';
 
@@ -28,7 +29,7 @@ const maxEmail = 254;
 const passwordLength = { min: 8, max: 72 };
 
 /** Names nobody may take, and the names each lane has signed up (bounded: the oldest is forgotten). */
-const reserved = ['admin', 'root', 'htmx', 'support'];
+const reserved = ['admin', 'root', 'htmx', 'support'].map(nameKey);
 const maxNames = 1000;
 const taken: Record<LaneId, Set<string>> = { json: new Set(), htmx: new Set() };
 
@@ -39,6 +40,7 @@ export function checkSignup(ctx: Context, lane: LaneId, body: Record<string, unk
       if (!name) return say.nameMissing;
       if (name.length < nameLength.min || name.length > nameLength.max) return fill(say.nameLength, nameLength);
       if (!namePattern.test(name)) return say.nameChars;
+      if (isMixedScript(name)) return say.nameMixed;
       return isTaken(lane, name) ? say.nameTaken : undefined;
     },
     email(email) {
@@ -73,12 +75,12 @@ export function hasErrors(errors: SignupErrors): boolean {
 export function signUp(lane: LaneId, name: string): void {
   const names = taken[lane];
   if (names.size >= maxNames) names.delete(names.values().next().value!);
-  names.add(name.toLowerCase());
+  names.add(nameKey(name));
 }
 
 function isTaken(lane: LaneId, name: string): boolean {
-  const lower = name.toLowerCase();
-  return reserved.includes(lower) || taken[lane].has(lower);
+  const key = nameKey(name);
+  return reserved.includes(key) || taken[lane].has(key);
 }
 
 /** What the form views draw: the fields, what was typed (never the password), the errors, a welcome. */
