@@ -20,10 +20,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs a Node script in the starter, without this test run's own vitest and npm variables. */
-function runNode(args: string[], vars: Record<string, string> = {}, timeout = 120_000): Promise<{ code: number; output: string }> {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|npm_|NODE_ENV$|TEST$|PORT$|HOST$)/.test(name))), ...vars };
+function runNode(args: string[]): Promise<{ code: number; output: string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|npm_|NODE_ENV$|TEST$)/.test(name)));
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: project, env, timeout, killSignal: 'SIGINT' }, (err, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: project, env, timeout: 120_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? Number(err.code) || 1 : 0, output: stdout + stderr });
     });
   });
@@ -55,7 +55,19 @@ describe('the starter with every lesson', () => {
   }, 120_000);
 
   it('npm start checks PORT and HOST as serve checks --port and --host, and prints the same Local and Network lines', async () => {
-    const start = (vars: Record<string, string>, timeout = 8000) => runNode([join(project, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], vars, timeout);
+    // npm start until its banner is out (then stopped), or until it exits by itself.
+    const start = (vars: Record<string, string>) => new Promise<{ code: number | null; output: string }>((resolve) => {
+      const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|npm_|NODE_ENV$|TEST$|PORT$|HOST$)/.test(name)));
+      const child = spawn(process.execPath, [join(project, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], { cwd: project, env: { ...env, ...vars } });
+      let output = '';
+      const read = (chunk: Buffer) => {
+        output += chunk;
+        if (output.includes('Ctrl+C to stop')) child.kill();
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.once('close', (code) => resolve({ code, output }));
+    });
     const bad = await start({ PORT: 'abc' });
     expect(bad.code).toBe(1);
     expect(bad.output).toBe('error: invalid port "abc" (from the PORT variable): use a number from 0 to 65535\n');

@@ -22,7 +22,7 @@ const alongside = ['src/kit/types.ts', 'src/lessons/shared/public/htmx-lane.js']
 /** Set aside, by name: tests and the spec checker, the security kit, and what is not on a like's way. */
 const aside = [
   /\.test\.ts$/, /^test\//, /^src\/kit\/spec\//, /\/spec\.ts$/,
-  /^src\/kit\/(security|visitor|errors|static|body-parser|state)\.ts$/, /^views\/error-(page|fragment)\.ejs$/,
+  /^src\/kit\/(security|hosts|visitor|errors|static|body-parser|state|text)\.ts$/, /^views\/error-(page|fragment)\.ejs$/,
   /^src\/main\.ts$/, /^src\/kit\/(address|paths|i18n)\.ts$/, /^src\/lessons\/index\.ts$/, // start-up, folders and words
   /^src\/lessons\/shared\/[^/]+\.ts$/, // per-visitor state and bodies: lessons 2 to 8 use them, the like does not
 ];
