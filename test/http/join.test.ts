@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Koa from 'koa';
 import { handleErrors } from '../../src/kit/errors.js';
+import { views } from '../../src/workshop/views.js';
 import { packageDownload } from '../../src/workshop/download.js';
 import { packageRoot } from '../../src/kit/paths.js';
 import { rawRequest } from '../support/http.js';
@@ -99,7 +100,7 @@ async function downloadFrom(root: string): Promise<{ res: Response; logged: stri
   const app = new Koa();
   const logged: string[] = [];
   app.on('error', (err: Error) => logged.push(err.message));
-  app.use(handleErrors());
+  app.use(handleErrors(views));
   const download = packageDownload(root, 'htmx-demo', '9.9.9');
   app.use(async (ctx, next) => (ctx.path === download.path ? download.middleware(ctx, next) : next()));
   const server = createServer(app.callback());
