@@ -27,10 +27,13 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxEmail = 254;
 const passwordLength = { min: 8, max: 72 };
 
-/** Names nobody may take, and the names each lane has signed up (bounded: the oldest is forgotten). */
+/**
+ * Names nobody may take, and the names each lane has signed up, shared by everyone, each with the visitor who took
+ * it, so a visitor's reset frees only their own names (bounded: the oldest is forgotten).
+ */
 const reserved = ['admin', 'root', 'htmx', 'support'];
 const maxNames = 1000;
-const taken: Record<Lane, Set<string>> = { json: new Set(), htmx: new Set() };
+const taken: Record<Lane, Map<string, string>> = { json: new Map(), htmx: new Map() };
 
 export function checkSignup(ctx: Context, lane: Lane, body: Record<string, unknown>): { values: SignupValues; errors: SignupErrors } {
   const say = wordsFor(ctx, words);
@@ -39,7 +42,8 @@ export function checkSignup(ctx: Context, lane: Lane, body: Record<string, unkno
       if (!name) return say.nameMissing;
       if (name.length < nameLength.min || name.length > nameLength.max) return fill(say.nameLength, nameLength);
       if (!namePattern.test(name)) return say.nameChars;
-      return isTaken(lane, name) ? say.nameTaken : undefined;
+      if (reserved.includes(name.toLowerCase())) return say.nameReserved;
+      return taken[lane].has(name.toLowerCase()) ? say.nameTaken : undefined;
     },
     email(email) {
       if (!email) return say.emailMissing;
@@ -70,15 +74,10 @@ export function hasErrors(errors: SignupErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
-export function signUp(lane: Lane, name: string): void {
+export function signUp(ctx: Context, lane: Lane, name: string): void {
   const names = taken[lane];
-  if (names.size >= maxNames) names.delete(names.values().next().value!);
-  names.add(name.toLowerCase());
-}
-
-function isTaken(lane: Lane, name: string): boolean {
-  const lower = name.toLowerCase();
-  return reserved.includes(lower) || taken[lane].has(lower);
+  if (names.size >= maxNames) names.delete(names.keys().next().value!);
+  names.set(name.toLowerCase(), String(ctx.state.visitorId));
 }
 
 /** What the form views draw: the fields, what was typed (never the password), the errors, a welcome. */
@@ -105,10 +104,19 @@ export function takeWelcome(ctx: Context): string {
   return name;
 }
 
+/** Everyone's names: from the instructor's console, or by the solo user. */
 export function resetSignups(): void {
   taken.json.clear();
   taken.htmx.clear();
   welcomes.reset();
+}
+
+/** One visitor's reset: the names they signed up are free again; everyone else's stay taken. */
+export function resetVisitorSignups(visitorId: string): void {
+  for (const names of Object.values(taken)) {
+    for (const [name, owner] of names) if (owner === visitorId) names.delete(name);
+  }
+  welcomes.forget(visitorId);
 }
 
 function fill(message: string, numbers: { min: number; max: number }): string {

@@ -77,3 +77,4 @@ export function addComment(ctx: Context, lane: 'json' | 'htmx', comment: Comment
 }
 
 export const resetComments = (): void => logs.reset();
+export const forgetComments = (visitorId: string): void => logs.forget(visitorId);

@@ -7,8 +7,12 @@ const maxVisitors = 1000;
 export interface PerVisitor<T> {
   /** This request's visitor's state, made fresh from `initial` on first use. */
   of(ctx: Context): T;
+  /** Forgets one visitor's state: they start afresh, nobody else notices. */
+  forget(visitorId: string): void;
   /** Forgets every visitor's state. */
   reset(): void;
+  /** Each visitor's state, for a shared total that must give back what a forgotten visitor added. */
+  peek(visitorId: string): T | undefined;
 }
 
 export function perVisitor<T>(initial: () => T): PerVisitor<T> {
@@ -26,6 +30,8 @@ export function perVisitor<T>(initial: () => T): PerVisitor<T> {
       states.set(id, state);
       return state;
     },
+    forget: (visitorId) => void states.delete(visitorId),
     reset: () => states.clear(),
+    peek: (visitorId) => states.get(visitorId),
   };
 }

@@ -38,6 +38,7 @@ const twoClients: LessonDefinition = {
   // The curl line names the host and port this page was asked for: the one that works from the learner's machine.
   pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, apiOrigin: `${ctx.protocol}://${ctx.host}` }),
   reset: resetTasks,
+  state: { shared: { en: 'the task list, the same for every client and everyone', ko: '모든 클라이언트와 모두가 함께 보는 할 일 목록' } },
 };
 
 export default twoClients;
