@@ -17,6 +17,8 @@ import { logRequests, type RequestRecord } from './workshop/request-log.js';
 import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
 import { serveFolders } from './kit/static.js';
 import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
+import { workshopRoom } from './workshop/room-app.js';
+import type { Room } from './workshop/room.js';
 
 export const bodyLimitBytes = 16 * 1024;
 
@@ -31,11 +33,15 @@ export interface AppOptions {
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
   inspectorLimits?: Partial<StoreLimits>;
+  /** Opens the instructor's console; undefined is solo mode (loopback, no key: the one user is the instructor). */
+  instructorKey?: string;
 }
 
 export interface DemoApp {
   app: Koa;
   inspector: Inspector;
+  /** Who is connected and where, the pulse, the room's slow motion: what /join counts and /present shows. */
+  room: Room;
   /** Every router the app mounts (the pages', then each lesson's lanes'): what a tool can list its routes from. */
   routers: Router[];
   /** Ends open inspector streams and timers, so the server can close. */
@@ -52,6 +58,8 @@ export function createApp(options: AppOptions = {}): DemoApp {
   const inspector = createInspector(lanes, options.inspectorLimits);
   renderPage = lessonPageRenderer(lessons, inspector);
   const pages = pageRoutes(lessons, renderPage, inspector);
+  const workshop = workshopRoom(lessons, options.instructorKey, typeof latencyMs === 'number' ? latencyMs : 0);
+  const { room } = workshop;
 
   if (onRequest) app.use(logRequests(onRequest));
   app.use(inspector.capture);
@@ -72,11 +80,22 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
   app.use(verifyCsrf());
-  if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
+  app.use(workshop.middleware);
+  // The room's slow motion (the console changes it); a test's function of its own comes on top.
+  app.use(delayLanes((ctx) => room.latencyMs + (typeof latencyMs === 'function' ? latencyMs(ctx) : 0)));
   // Lanes first: most requests are theirs, and no lane path is a page's.
   app.use(lanes.middleware);
   app.use(pages.routes());
   app.use(pages.allowedMethods());
 
-  return { app, inspector, routers: [pages, ...lanes.routers], close: () => inspector.close() };
+  return {
+    app,
+    inspector,
+    room,
+    routers: [pages, ...lanes.routers, ...workshop.routers],
+    close: () => {
+      inspector.close();
+      room.closeAll();
+    },
+  };
 }
