@@ -108,7 +108,7 @@ describe('with an instructor key (a LAN room)', () => {
     expect((await signUp(b, 'bob')).status).toBe(201);
     const taken = await signUp(b, 'alice');
     expect(taken.status).toBe(422);
-    expect(textOf(await taken.text())).toContain('Someone here already signed up with that name on this lane');
+    expect(textOf(await taken.text())).toContain('Someone has already signed up with that name on this lane');
     expect(textOf(await (await signUp(b, 'admin')).text())).toContain('That name is reserved');
 
     await post(b, '/lessons/form/reset', 'scope=mine', {});
