@@ -2,21 +2,20 @@
 import { join } from 'node:path';
 import type Router from '@koa/router';
 import Koa from 'koa';
-import { createInspector, type Inspector } from './workshop/inspector/index.js';
-import { delayLanes, type Latency } from './workshop/latency.js';
-import { mountLanes, type PageRenderer } from './kit/mount.js';
-import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
-import type { StoreLimits } from './workshop/inspector/store.js';
-import type { Lesson } from './kit/types.js';
-import { lessons as allLessons } from './lessons/index.js';
 import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
 import type { Lang } from './kit/i18n.js';
+import { mountLanes } from './kit/mount.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './kit/paths.js';
-import { logRequests, type RequestRecord } from './workshop/request-log.js';
 import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
 import { serveFolders } from './kit/static.js';
+import type { Lesson } from './kit/types.js';
 import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
+import { lessons as allLessons } from './lessons/index.js';
+import { createInspector, ExchangeStore, type Inspector, type StoreLimits } from './workshop/inspector/index.js';
+import { delayLanes, type Latency } from './workshop/latency.js';
+import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
+import { logRequests, type RequestRecord } from './workshop/request-log.js';
 import { workshopRoom } from './workshop/room-app.js';
 import type { Room } from './workshop/room.js';
 
@@ -52,12 +51,13 @@ export function createApp(options: AppOptions = {}): DemoApp {
   const { lang = 'en', latencyMs = 0, onRequest, lessons = allLessons } = options;
   const app = new Koa();
   app.silent = true; // errors are reported once, by whoever listens to 'error'
-  // Lanes, inspector and pages need each other: the lanes' page renderer is bound once the inspector exists.
-  let renderPage: PageRenderer | undefined;
-  const lanes = mountLanes(lessons, (ctx, lesson, locals) => renderPage!(ctx, lesson, locals));
-  const inspector = createInspector(lanes, options.inspectorLimits);
-  renderPage = lessonPageRenderer(lessons, inspector);
-  const pages = pageRoutes(lessons, renderPage, inspector);
+  // The exchanges kept -> the lesson page (which lists them) -> the lanes (which render it) -> the inspector
+  // (which records what the lanes answer) -> the routes around the lanes.
+  const store = new ExchangeStore(options.inspectorLimits);
+  const renderPage = lessonPageRenderer(lessons, store);
+  const lanes = mountLanes(lessons, renderPage);
+  const inspector = createInspector(lanes, store);
+  const pages = pageRoutes(lessons, renderPage, inspector.stream);
   const workshop = workshopRoom(lessons, options.instructorKey, typeof latencyMs === 'number' ? latencyMs : 0);
   const { room } = workshop;
 

@@ -20,7 +20,7 @@ export interface MountedLanes {
   match(ctx: Context): LaneRoute | undefined;
 }
 
-/** Renders a lesson's whole page; the page routes provide it, once the inspector exists. */
+/** Renders a lesson's whole page (the workshop's, or a starter's own). */
 export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => string;
 
 export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): MountedLanes {
@@ -62,7 +62,7 @@ export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): Mounted
 
 /** What a lesson's views see: the request's locals, `t` with the lesson's own words, and `locals`. */
 export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
-  return { ...ctx.state, t: lessonWords(ctx.state.t, lesson, ctx.state.lang as Lang), ...locals };
+  return { ...ctx.state, t: lessonWords(ctx.state.t, lesson, ctx.state.lang), ...locals };
 }
 
 /** The page's words and a lesson's, merged once per lesson and language rather than on every render. */

@@ -1,12 +1,11 @@
 // The lesson page, the wrap-up page, the reset action and the inspector stream: everything around the lanes.
 import { join } from 'node:path';
 import Router from '@koa/router';
-import type { Context } from 'koa';
-import type { Lang } from '../kit/i18n.js';
+import type { Context, Middleware } from 'koa';
 import { htmxVersion } from '../kit/paths.js';
 import { renderFile, renderView } from '../kit/views.js';
 import { readCodeFile } from './code-panels.js';
-import type { Inspector } from './inspector/index.js';
+import { type ExchangeStore, renderExchange } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import { lessonLocals, type PageRenderer } from '../kit/mount.js';
 import { readNotes } from './notes.js';
@@ -14,7 +13,7 @@ import { laneIds, type Lesson } from '../kit/types.js';
 import { walkthroughFor } from './walkthrough.js';
 import { renderWrapUp } from './wrap-up.js';
 
-export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspector: Inspector): Router {
+export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspectorStream: Middleware): Router {
   const router = new Router();
   const first = lessons[0]!;
 
@@ -46,12 +45,12 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     ctx.type = 'html';
     ctx.body = renderWrapUp(ctx, lessons);
   });
-  router.get('/_inspector/stream', inspector.stream);
+  router.get('/_inspector/stream', inspectorStream);
   return router;
 }
 
 /** The lesson page: the walkthrough, lesson-wide controls, and per lane its demo, four-step strip, wire and code. */
-export function lessonPageRenderer(lessons: Lesson[], inspector: Inspector): PageRenderer {
+export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): PageRenderer {
   return (ctx, lesson, overrides) => {
     const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
     const view = (name: string) => renderFile(join(lesson.dir, 'views', `${name}.ejs`), locals);
@@ -61,13 +60,13 @@ export function lessonPageRenderer(lessons: Lesson[], inspector: Inspector): Pag
         id,
         demoHtml: view(lane.view),
         code: lane.code.map((file) => readCodeFile(lesson.dir, file)),
-        exchangesHtml: inspector.store
+        exchangesHtml: store
           .list(ctx.state.visitorId, lesson.id, id)
-          .map((exchange) => inspector.renderExchange(ctx, exchange))
+          .map((exchange) => renderExchange(ctx, exchange))
           .join(''),
       };
     });
-    const lang = ctx.state.lang as Lang;
+    const lang = ctx.state.lang;
     const pager = pagerFor(lessons, lesson, lang, ctx.state.t);
     // A lane route's full-page answer (JS off) is not at the lesson's URL: its step links go to the lesson page.
     const path = ctx.method === 'GET' && (ctx.path === '/' || ctx.path === lessonPath(lesson)) ? ctx.path : lessonPath(lesson);

@@ -2,16 +2,35 @@
 // Done / Stuck pulse. Paths under /_room/ are the tool's own, never a lane's.
 import type { Context, Middleware } from 'koa';
 import Router from '@koa/router';
-import type { Lang } from '../kit/i18n.js';
 import type { Lesson } from '../kit/types.js';
 import { renderView } from '../kit/views.js';
 import { lessonPath } from './lesson-links.js';
 import { type Mark, marks, type Position, type Room } from './room.js';
 import { roomStream } from './room-stream.js';
-import { roomWords } from './room-words.js';
+import { type RoomWords, roomWords } from './room-words.js';
 
 const followCookie = 'hxd_follow';
 const oneYearMs = 365 * 24 * 3600 * 1000;
+
+/** What the room bar, the pulse and the console draw with. */
+export interface RoomLocals {
+  solo: boolean;
+  instructor: boolean;
+  following: boolean;
+  latencyMs: number;
+  w: RoomWords;
+  markAt(position: Position): Mark | undefined;
+}
+
+declare module 'koa' {
+  interface DefaultState {
+    /** Solo mode: no instructor key, the one user on loopback is the instructor. */
+    solo?: boolean;
+    /** May use the console, reset shared state and lead the room. */
+    instructor?: boolean;
+    room: RoomLocals;
+  }
+}
 
 /** What the follow bar and the pulse show: ctx.state.room, set for every request after the visitor is known. */
 export function roomLocals(room: Room): Middleware {
@@ -22,7 +41,7 @@ export function roomLocals(room: Room): Middleware {
       instructor: ctx.state.instructor === true,
       following: ctx.cookies.get(followCookie) !== 'off',
       latencyMs: room.latencyMs,
-      w: roomWords[ctx.state.lang as Lang] ?? roomWords.en,
+      w: roomWords[ctx.state.lang] ?? roomWords.en,
       markAt: (position: Position) => room.markOf(visitorId, position),
     };
     await next();

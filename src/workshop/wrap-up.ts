@@ -35,7 +35,7 @@ export const wrapUpProse = prebuilt({
 export const wrapUpFile = (lang: Lang) => join(templatesDir, 'wrap-up', `wrap-up.${lang}.md`);
 
 export function renderWrapUp(ctx: Context, lessons: Lesson[]): string {
-  const lang = ctx.state.lang as Lang;
+  const lang = ctx.state.lang;
   const proseHtml = wrapUpProse.read(wrapUpFile(lang));
   return renderView(ctx, 'wrap-up', {
     lessons,

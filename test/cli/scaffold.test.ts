@@ -22,7 +22,7 @@ function expectRefusal(result: CliResult, message: RegExp) {
 function expectedFiles(ids: string[]): string[] {
   const template = filesUnder(join(repoRoot, 'templates/starter')).map((f) => (f === '_gitignore' ? '.gitignore' : f));
   const served = [
-    'src/kit/types.ts', 'src/kit/mount.ts',
+    'src/kit/types.ts', 'src/kit/state.ts', 'src/kit/mount.ts',
     'src/kit/errors.ts', 'src/kit/security.ts', 'src/kit/static.ts', 'src/kit/visitor.ts',
     'views/error-fragment.ejs', 'public/app.css', 'public/page.js', 'public/favicon.svg',
   ];

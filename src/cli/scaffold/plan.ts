@@ -17,6 +17,7 @@ export const starterTemplateDir = 'templates/starter';
  */
 export const sharedSources: ReadonlyArray<readonly [string, string]> = [
   ['src/kit/types.ts', 'src/kit/types.ts'],
+  ['src/kit/state.ts', 'src/kit/state.ts'],
   ['src/kit/mount.ts', 'src/kit/mount.ts'],
   ['src/kit/errors.ts', 'src/kit/errors.ts'],
   ['src/kit/security.ts', 'src/kit/security.ts'],

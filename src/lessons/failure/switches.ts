@@ -2,6 +2,7 @@
 // one-shot 500, and the network "down".
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Middleware } from 'koa';
+import { csrfField } from '../../kit/visitor.js';
 import type { LaneRoutes } from '../../kit/types.js';
 import { isObject } from '../shared/bodies.js';
 import { perVisitor } from '../shared/per-visitor.js';
@@ -62,7 +63,7 @@ export const switchRoutes: LaneRoutes = (router, { render, renderPage }) => {
 export function flipSwitches(ctx: Context, state: Switches): void {
   const body: unknown = ctx.request.body;
   if (!isObject(body)) ctx.throw(400, 'Send the switches as form fields.');
-  const asked = Object.entries(body).filter(([name]) => name !== '_csrf');
+  const asked = Object.entries(body).filter(([name]) => name !== csrfField);
   if (asked.length === 0) ctx.throw(400, 'Nothing to switch: send latency, fail or network.');
   const flips = asked.map(([name, value]) => {
     const flip = typeof value === 'string' ? choices.get(name)?.get(value) : undefined;

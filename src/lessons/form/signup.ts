@@ -1,5 +1,6 @@
 // Lesson 4's one set of sign-up rules, used by both lanes, and the names already taken on each lane.
 import type { Context } from 'koa';
+import type { LaneId } from '../../kit/types.js';
 import { perVisitor } from '../shared/per-visitor.js';
 import { wordsFor } from '../shared/words.js';
 import { words } from './words.js';
@@ -12,7 +13,6 @@ export const fields = [
 ] as const;
 
 export type FieldName = (typeof fields)[number]['name'];
-export type Lane = 'json' | 'htmx';
 /** One message per bad field, in the visitor's language. */
 export type SignupErrors = Partial<Record<FieldName, string>>;
 /** What may be shown back to the visitor: never the password. */
@@ -33,9 +33,9 @@ const passwordLength = { min: 8, max: 72 };
  */
 const reserved = ['admin', 'root', 'htmx', 'support'];
 const maxNames = 1000;
-const taken: Record<Lane, Map<string, string>> = { json: new Map(), htmx: new Map() };
+const taken: Record<LaneId, Map<string, string>> = { json: new Map(), htmx: new Map() };
 
-export function checkSignup(ctx: Context, lane: Lane, body: Record<string, unknown>): { values: SignupValues; errors: SignupErrors } {
+export function checkSignup(ctx: Context, lane: LaneId, body: Record<string, unknown>): { values: SignupValues; errors: SignupErrors } {
   const say = wordsFor(ctx, words);
   const rules: Record<FieldName, (value: string) => string | undefined> = {
     name(name) {
@@ -74,7 +74,7 @@ export function hasErrors(errors: SignupErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
-export function signUp(ctx: Context, lane: Lane, name: string): void {
+export function signUp(ctx: Context, lane: LaneId, name: string): void {
   const names = taken[lane];
   if (names.size >= maxNames) names.delete(names.keys().next().value!);
   names.set(name.toLowerCase(), String(ctx.state.visitorId));

@@ -1,5 +1,6 @@
 // Lesson 6's state: per visitor and per lane, a shopping list of at most 20 items, kept in memory.
 import type { Context } from 'koa';
+import type { LaneId } from '../../kit/types.js';
 import { isObject } from '../shared/bodies.js';
 import { perVisitor } from '../shared/per-visitor.js';
 import type { Problem } from './words.js';
@@ -7,7 +8,6 @@ import type { Problem } from './words.js';
 export const maxItems = 20;
 export const maxLength = 60;
 
-export type LaneId = 'json' | 'htmx';
 
 export interface Item {
   id: number;

@@ -1,5 +1,6 @@
 // Lesson 3's one set of rules for a comment, used by both lanes, and each visitor's latest comments per lane.
 import type { Context } from 'koa';
+import type { LaneId } from '../../kit/types.js';
 import { perVisitor } from '../shared/per-visitor.js';
 import { wordsFor } from '../shared/words.js';
 import { type Words, words } from './words.js';
@@ -68,7 +69,7 @@ export function logsOf(ctx: Context): { json: LaneLog; htmx: LaneLog } {
   return logs.of(ctx);
 }
 
-export function addComment(ctx: Context, lane: 'json' | 'htmx', comment: Comment): LaneLog {
+export function addComment(ctx: Context, lane: LaneId, comment: Comment): LaneLog {
   const log = logs.of(ctx)[lane];
   log.type = ctx.request.type;
   log.received = ctx.request.body;

@@ -1,7 +1,8 @@
 // Finding countries, for both lanes: one matching rule (case and accents do not count) and one check of `q`.
 import type { Context } from 'koa';
 import { countries, type Country } from './countries.js';
-import { type Lang, wordsFor } from '../shared/words.js';
+import type { Lang } from '../../kit/i18n.js';
+import { wordsFor } from '../shared/words.js';
 import { words } from './words.js';
 
 /** Enough to read at a glance; the rest is counted ("…and 12 more"). */

@@ -1,9 +1,9 @@
 // Lesson 2's state: a like total per lane shared by everyone, and per visitor whether they are signed in and
 // which lanes they like. In memory: a restart starts from 0.
 import type { Context } from 'koa';
+import type { LaneId } from '../../kit/types.js';
 import { perVisitor } from '../shared/per-visitor.js';
 
-export type LaneId = 'json' | 'htmx';
 
 export const totals = { json: 0, htmx: 0 };
 

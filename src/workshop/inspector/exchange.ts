@@ -9,7 +9,7 @@ import type { Exchange } from './store.js';
 /** The request headers worth teaching; everything else is noise for this lesson. */
 const shownRequestHeaders = [
   'HX-Request', 'HX-Source', 'HX-Target', 'HX-Current-URL', 'HX-Request-Type',
-  'Accept', 'Content-Type', 'X-CSRF-Token',
+  'Accept', 'Content-Type', csrfHeader,
 ];
 
 /** Each with the lower-case key Node files it under. */

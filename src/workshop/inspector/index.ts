@@ -4,7 +4,9 @@ import type { Context, Middleware } from 'koa';
 import type { MountedLanes } from '../../kit/mount.js';
 import { renderView } from '../../kit/views.js';
 import { captureExchanges } from './capture.js';
-import { type Exchange, ExchangeStore, type StoreLimits } from './store.js';
+import type { Exchange, ExchangeStore } from './store.js';
+
+export { ExchangeStore, type StoreLimits } from './store.js';
 import { exchangeStreams } from './stream.js';
 
 export { exchangeIdHeader, shownBodyChars } from './exchange.js';
@@ -24,10 +26,12 @@ export interface Inspector {
   close(): void;
 }
 
-export function createInspector(lanes: MountedLanes, limits: Partial<StoreLimits> = {}): Inspector {
-  const store = new ExchangeStore(limits);
+/** One exchange as the list item the page shows (the page's own list, and each streamed event). */
+export const renderExchange = (ctx: Context, exchange: Exchange): string => renderView(ctx, 'exchange', { exchange });
+
+/** The inspector around a store: recording the lanes' exchanges, and streaming them to their visitors. */
+export function createInspector(lanes: MountedLanes, store: ExchangeStore): Inspector {
   const sweeper = setInterval(() => store.sweep(), 60_000).unref();
-  const renderExchange = (ctx: Context, exchange: Exchange) => renderView(ctx, 'exchange', { exchange });
   const streams = exchangeStreams(store, renderExchange);
   return {
     store,
