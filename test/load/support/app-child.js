@@ -3,7 +3,8 @@
 import { createServer } from 'node:http';
 import { createApp } from '../../../src/app.js';
 
-const demo = createApp();
+// The app's options come as JSON in the first argument (a room's instructor key, say).
+const demo = createApp(JSON.parse(process.argv[2] ?? '{}'));
 const errors = [];
 demo.app.on('error', (err) => errors.push(String(err?.stack ?? err)));
 const server = createServer(demo.app.callback());
@@ -15,6 +16,12 @@ const answers = {
     return process.memoryUsage();
   },
   streams: () => demo.inspector.openStreamCount,
+  learners: () => demo.room.learnerCount(),
+  /** CPU time the server has used so far, user + system, in ms: unlike a wall-clock time, other processes do not add to it. */
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
   errors: () => errors,
 };
 

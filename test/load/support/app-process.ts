@@ -1,20 +1,26 @@
 // Runs the app in a child process (app-child.js) and asks it about its memory, streams and errors.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import type { AppOptions } from '../../../src/app.js';
 
 export interface AppProcess {
   url: string;
   /** Heap and RSS after a full garbage collection, in bytes. */
   memory(): Promise<NodeJS.MemoryUsage>;
   openStreamCount(): Promise<number>;
+  /** Learners the room counts as connected. */
+  learnerCount(): Promise<number>;
+  /** CPU time the app's process has used so far, in ms. */
+  cpuMs(): Promise<number>;
   /** Errors the app reported (5xx and crashes caught by Koa), as stack strings. */
   errors(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
-export async function startAppProcess(): Promise<AppProcess> {
+/** `options` must survive JSON (no functions). */
+export async function startAppProcess(options: AppOptions = {}): Promise<AppProcess> {
   const script = new URL('./app-child.js', import.meta.url).pathname;
-  const child = fork(script, [], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [JSON.stringify(options)], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const [{ port }] = (await Promise.race([
     once(child, 'message'),
     once(child, 'exit').then(([code]) => Promise.reject(new Error(`app child exited (${code}) before listening`))),
@@ -25,6 +31,8 @@ export async function startAppProcess(): Promise<AppProcess> {
     url: `http://127.0.0.1:${port}`,
     memory: () => ask('memory'),
     openStreamCount: () => ask('streams'),
+    learnerCount: () => ask('learners'),
+    cpuMs: () => ask('cpu'),
     errors: () => ask('errors'),
     async stop() {
       if (child.exitCode !== null) return;
