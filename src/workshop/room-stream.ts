@@ -4,6 +4,10 @@ import type { Context, Middleware } from 'koa';
 import type { Member, Position, Room } from './room.js';
 
 const keepAliveMs = 20_000;
+/** Room events are a few dozen bytes: a reader with this much unread has stopped reading, and is let go. */
+const maxUnsentBytes = 16 * 1024;
+/** What a refused page waits before trying again (EventSource honours the status by giving up; a reload retries). */
+const retryAfterSeconds = 10;
 
 export interface RoomStream {
   middleware: Middleware;
@@ -13,9 +17,15 @@ export function roomStream(room: Room, positionOf: (ctx: Context) => Position): 
   // The stream writes to the socket itself (ctx.respond = false), as the inspector's does.
   const middleware: Middleware = async (ctx) => {
     const { lesson, step } = positionOf(ctx);
+    if (room.full) {
+      ctx.set('Retry-After', String(retryAfterSeconds));
+      return ctx.throw(503, 'The room is full: try again in a moment.');
+    }
     const { res } = ctx;
     const write = (text: string) => {
-      if (!res.writableEnded && !res.destroyed) res.write(text);
+      if (res.writableEnded || res.destroyed) return;
+      if (res.writableLength > maxUnsentBytes) return void res.destroy();
+      res.write(text);
     };
     const member: Member = {
       visitorId: String(ctx.state.visitorId),

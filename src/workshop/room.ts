@@ -57,9 +57,13 @@ export class Room {
     this.latencyMs = latencyMs;
   }
 
+  /** A newcomer is refused when the room is full, rather than cutting off a page already in it. */
+  get full(): boolean {
+    return this.memberCount >= maxMembers;
+  }
+
   /** Adds an open page; the returned function takes it away again (its stream closed). */
   join(member: Member): () => void {
-    if (this.memberCount >= maxMembers) this.oldestMember()?.close();
     const pages = this.pages.get(member.visitorId) ?? [];
     this.pages.set(member.visitorId, pages);
     pages.push(member);
@@ -157,9 +161,5 @@ export class Room {
     pages.splice(index, 1);
     this.memberCount -= 1;
     if (pages.length === 0) this.pages.delete(member.visitorId);
-  }
-
-  private oldestMember(): Member | undefined {
-    return this.pages.values().next().value?.[0];
   }
 }

@@ -1,9 +1,9 @@
 // Load-test child: the real app (from src/, through tsx) in a process of its own, so the memory it reports is the server's.
-// Answers its parent over IPC: { port } once listening, then each { id, ask } with { id, answer }.
+// Takes createApp's options as JSON in its first argument. Answers its parent over IPC: { port } once listening,
+// then each { id, ask } with { id, answer }.
 import { createServer } from 'node:http';
 import { createApp } from '../../../src/app.js';
 
-// The app's options come as JSON in the first argument (a room's instructor key, say).
 const demo = createApp(JSON.parse(process.argv[2] ?? '{}'));
 const errors = [];
 demo.app.on('error', (err) => errors.push(String(err?.stack ?? err)));

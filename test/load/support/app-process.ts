@@ -17,7 +17,7 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-/** `options` must survive JSON (no functions). */
+/** `options`: createApp's, as JSON (limits and the like; no functions). */
 export async function startAppProcess(options: AppOptions = {}): Promise<AppProcess> {
   const script = new URL('./app-child.js', import.meta.url).pathname;
   const child = fork(script, [JSON.stringify(options)], { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
