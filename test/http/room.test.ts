@@ -200,7 +200,9 @@ describe('solo mode (loopback, no key)', () => {
 
   it('the one user is the instructor: the console opens, the reset is for everyone, no room bar or pulse', async () => {
     const me = await newVisitor(server.url, '/lessons/like');
-    expect((await me.fetch('/present')).status).toBe(200);
+    const console = await me.fetch('/present');
+    expect(console.status).toBe(200);
+    expect(textOf(await console.text())).toContain('Solo mode: this server listens on this computer only');
     const page = await (await me.fetch('/lessons/like')).text();
     expect(page).toContain('Reset this lesson for everyone');
     expect(page).not.toContain('id="room-bar"');
