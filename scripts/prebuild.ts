@@ -1,21 +1,23 @@
-// Build step (npm run build): highlights every lesson's code panel files and renders every notes file and the
-// wrap-up's prose into dist/prebuilt.json, for `serve` to start without highlight.js or marked.
+// The work pages would otherwise do at run time, done ahead: every lesson's code panel files highlighted, every
+// notes file and the wrap-up's prose rendered, saved in dist/prebuilt.json for `serve` to start without either library.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lessons } from '../src/lessons/index.js';
 import { languages } from '../src/kit/i18n.js';
-import { codePanels } from '../src/workshop/code-panels.js';
-import { lessonNotes } from '../src/workshop/notes.js';
-import { type Prebuilt, prebuiltFile } from '../src/workshop/prebuilt.js';
 import { laneIds } from '../src/kit/types.js';
+import { lessons } from '../src/lessons/index.js';
+import { codePanels } from '../src/workshop/code-panels.js';
+import { lessonNotes, notesFile } from '../src/workshop/notes.js';
+import { type Prebuilt, prebuiltFile } from '../src/workshop/prebuilt.js';
 import { wrapUpFile, wrapUpProse } from '../src/workshop/wrap-up.js';
 
-const codeFiles = lessons.flatMap((lesson) => laneIds.flatMap((lane) => lesson.lanes[lane].code.map((file) => join(lesson.dir, file))));
-const notesFiles = lessons.flatMap((lesson) => languages.map((lang) => join(lesson.dir, `notes.${lang}.md`))).filter((path) => existsSync(path));
-
-const work: Array<[Prebuilt<unknown>, string[]]> = [
-  [codePanels, [...new Set(codeFiles)]],
-  [lessonNotes, notesFiles],
-  [wrapUpProse, languages.map(wrapUpFile)],
-];
-writeFileSync(prebuiltFile, JSON.stringify(Object.fromEntries(work.map(([kind, paths]) => [kind.kind, kind.build(paths)]))));
+export async function prebuild(): Promise<void> {
+  const codeFiles = lessons.flatMap((lesson) => laneIds.flatMap((lane) => lesson.lanes[lane].code.map((file) => join(lesson.dir, file))));
+  const notesFiles = lessons.flatMap((lesson) => languages.map((lang) => notesFile(lesson.dir, lang))).filter((path) => existsSync(path));
+  const work: Array<[Prebuilt<unknown>, string[]]> = [
+    [codePanels, [...new Set(codeFiles)]],
+    [lessonNotes, notesFiles],
+    [wrapUpProse, languages.map(wrapUpFile)],
+  ];
+  const saved = await Promise.all(work.map(async ([kind, paths]) => [kind.kind, await kind.build(paths)]));
+  writeFileSync(prebuiltFile, JSON.stringify(Object.fromEntries(saved)));
+}

@@ -72,6 +72,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/vendor/highlight.js/', root: highlightStylesDir, maxAge: 86_400 },
       { prefix: '/static/lessons/shared/', root: join(lessonsDir, 'shared', 'public'), maxAge: 0 },
       ...lessons.map((lesson) => ({ prefix: `/static/lessons/${lesson.id}/`, root: join(lesson.dir, 'public'), maxAge: 0 })),
+      ...lessons.flatMap((lesson) => (lesson.vendorFolders ?? []).map((folder) => ({ ...folder, maxAge: 31_536_000, immutable: true }))),
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
+import { allowSameOriginFrame } from './security.js';
 import { renderFile } from './views.js';
 import { type Lang, messages } from './i18n.js';
 import { type LaneId, laneIds, type Lesson } from './types.js';
@@ -32,6 +33,12 @@ export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): Mounted
       lesson.lanes[lane].routes(router, {
         render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals)),
         renderPage: (ctx, locals = {}) => renderPage(ctx, lesson, locals),
+        renderFrame: (ctx, name, locals = {}) => {
+          allowSameOriginFrame(ctx);
+          ctx.state.framePage = true;
+          ctx.type = 'html';
+          return renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals));
+        },
       });
       routers.push({ lesson, lane, router });
     }

@@ -14,6 +14,8 @@ export interface RequestState {
   csrfToken: string;
   /** The lane a lesson request belongs to, known before any lane code runs. */
   lane?: LaneId;
+  /** Set by a lane's frame page (LaneTools.renderFrame): the lane's page loading, not an exchange to record. */
+  framePage?: boolean;
 }
 
 declare module 'koa' {

@@ -15,6 +15,11 @@ export interface LaneTools {
    * htmx's (a form posted with JavaScript off, a fragment URL opened in the address bar).
    */
   renderPage(ctx: Context, locals?: object): string;
+  /**
+   * Renders views/<name>.ejs as a whole document for a frame of this origin's own pages (a lesson whose lanes each
+   * run in a frame): framing is allowed to this origin alone, and the inspector counts it as the page, not an exchange.
+   */
+  renderFrame(ctx: Context, name: string, locals?: object): string;
 }
 
 export type LaneRoutes = (router: Router, tools: LaneTools) => void;
@@ -40,6 +45,17 @@ export interface LessonDefinition {
    * what belongs to this visitor (a switch's position) or to this request (the host a curl line should name).
    */
   pageLocals(ctx: Context): object;
+  /**
+   * For a lesson whose lanes are not JSON and htmx (the htmx 2 vs 4 lesson): each lane's own heading. The lane ids
+   * stay, so the inspector, the code panels and the mounting work as for any lesson.
+   */
+  laneHeadings?: Record<LaneId, string>;
+  /** False for a lesson whose demos run in frames of their own, out of reach of the page's four-step strip. */
+  fourSteps?: false;
+  /** Request headers the lesson's wire shows besides the usual HX-* and content ones (a header a listener adds). */
+  wireHeaders?: string[];
+  /** Folders the lesson serves besides public/ (a second htmx for its frames): versioned URLs, cached for a year. */
+  vendorFolders?: Array<{ prefix: string; root: string }>;
   /**
    * Puts all the lesson's server state back to its starting point, everyone's and each visitor's: only from the
    * instructor's console, or by the solo user. None for a lesson that keeps nothing (no button).

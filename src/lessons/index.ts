@@ -13,6 +13,7 @@ const modules = await Promise.all([
   import('./oob/lesson.js'),
   import('./failure/lesson.js'),
   import('./two-clients/lesson.js'),
+  import('./htmx2-vs-4/lesson.js'),
 ]);
 
 export const lessons: Lesson[] = modules.map(({ default: definition }, index) => ({

@@ -1,10 +1,11 @@
 // The code panels' files, highlighted on the server: read from disk when a page is rendered (an edit shows on
 // the next page load). Files as the build found them come highlighted already (prebuilt.ts), so `serve` starts
 // without loading highlight.js; a file edited since is highlighted then, the same way.
-import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
-import type { HLJSApi } from 'highlight.js';
+import { escapeHtml } from './escape-html.js';
 import { prebuilt, repositoryPath } from './prebuilt.js';
+
+type Highlighter = (typeof import('./highlighter.js'))['highlighter'];
 
 export interface CodeFile {
   /** The path a reader can open in the repository, e.g. src/lessons/like/htmx.ts. */
@@ -18,36 +19,23 @@ const languageByExtension: Record<string, string> = { '.ts': 'typescript', '.js'
 
 const languageOf = (file: string) => languageByExtension[extname(file)] ?? 'plaintext';
 
-const require = createRequire(import.meta.url);
-let hljs: HLJSApi | undefined;
+/** highlight.js's loader: it and its grammars took a third of `serve`'s start-up, for files the build did already. */
+export const loadHighlighter = async (): Promise<Highlighter> => (await import('./highlighter.js')).highlighter;
 
-/**
- * highlight.js and its three grammars, loaded on first use: loading them and compiling each grammar on its
- * first file took a third of `serve`'s start-up, for files that have not changed since the build.
- */
-function highlighter(): HLJSApi {
-  if (hljs) return hljs;
-  const core = require('highlight.js/lib/core') as HLJSApi;
-  for (const language of ['javascript', 'typescript', 'xml']) core.registerLanguage(language, require(`highlight.js/lib/languages/${language}`));
-  return (hljs = core);
-}
-
-export function highlight(text: string, language: string): string {
-  return language === 'plaintext' ? escapeHtml(text) : highlighter().highlight(text, { language }).value;
+export function highlight(highlighter: Highlighter, text: string, language: string): string {
+  return language === 'plaintext' ? escapeHtml(text) : highlighter.highlight(text, { language }).value;
 }
 
 /** Every code panel file, highlighted: by the build, or here if it changed since. */
 export const codePanels = prebuilt({
   kind: 'code',
   library: 'highlight.js',
-  make: (text, path) => highlight(text, languageOf(path)),
+  load: loadHighlighter,
+  make: (highlighter, text, path) => highlight(highlighter, text, languageOf(path)),
+  plain: (text) => escapeHtml(text),
 });
 
 export function readCodeFile(lessonDir: string, file: string): CodeFile {
   const path = join(lessonDir, file);
   return { name: repositoryPath(path), language: languageOf(file), html: codePanels.read(path) };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,20 +1,13 @@
 // A lesson's notes as walkthrough steps: `## Title`, an optional `<!-- highlight: AREA -->`, then paragraphs.
 // The build renders them ahead (prebuilt.ts), so `serve` starts without marked; notes edited since are rendered here.
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { escapeHtml } from './escape-html.js';
 import { prebuilt } from './prebuilt.js';
 
-type Marked = (typeof import('marked'))['marked'];
-
-const require = createRequire(import.meta.url);
-
-/** marked is an ES module: require() loads one since Node 20.19 and 22.12; an older Node imports it up front. */
-let marked: Marked | undefined = process.features.require_module ? undefined : (await import('marked')).marked;
+export type Marked = (typeof import('./markdown.js'))['marked'];
 
 /** marked, loaded on first use: only notes edited since the build need it. */
-export function loadMarked(): Marked {
-  return (marked ??= (require('marked') as typeof import('marked')).marked);
-}
+export const loadMarked = async (): Promise<Marked> => (await import('./markdown.js')).marked;
 
 /** The page areas a step may point at: each is a `data-area` on the lesson page. */
 export const pageAreas = [
@@ -37,7 +30,14 @@ const highlight = /^\s*<!--\s*highlight:\s*([\w-]+)\s*-->\s*$/;
 const fence = /^\s*(```|~~~)/;
 
 /** Splits notes at their `##` headings (not inside code fences); text before the first heading is an untitled step. */
-export function parseNotes(markdown: string): NoteStep[] {
+export function parseNotes(marked: Marked, markdown: string): NoteStep[] {
+  return splitNotes(markdown, (title) => marked.parseInline(title, { async: false }), (body) => marked.parse(body, { async: false }));
+}
+
+/** The steps as plain text, for the moment before marked has loaded (notes edited since the build). */
+const plainNotes = (markdown: string) => splitNotes(markdown, escapeHtml, (body) => `<pre>${escapeHtml(body.trim())}</pre>`);
+
+function splitNotes(markdown: string, inline: (text: string) => string, block: (text: string) => string): NoteStep[] {
   const chunks: Array<{ title: string; lines: string[] }> = [];
   let chunk = { title: '', lines: [] as string[] };
   let inFence = false;
@@ -60,20 +60,29 @@ export function parseNotes(markdown: string): NoteStep[] {
       const body = lines.filter((_, index) => index !== areaLine).join('\n');
       return {
         title,
-        titleHtml: loadMarked().parseInline(title, { async: false }),
+        titleHtml: inline(title),
         ...(area ? { area } : {}),
-        html: loadMarked().parse(body, { async: false }),
+        html: block(body),
       };
     });
 }
 
 /** Every lesson's notes as steps: parsed by the build, or here if they changed since. */
-export const lessonNotes = prebuilt({ kind: 'notes', library: 'marked', make: parseNotes });
+export const lessonNotes = prebuilt({
+  kind: 'notes',
+  library: 'marked',
+  load: loadMarked,
+  make: (marked, text) => parseNotes(marked, text),
+  plain: plainNotes,
+});
+
+/** Where a lesson's notes in one language are. */
+export const notesFile = (lessonDir: string, lang: string) => join(lessonDir, `notes.${lang}.md`);
 
 /** The steps of a lesson's notes in one language; a lesson without notes in that language has none. */
 export function readNotes(lessonDir: string, lang: string): NoteStep[] {
   try {
-    return lessonNotes.read(join(lessonDir, `notes.${lang}.md`));
+    return lessonNotes.read(notesFile(lessonDir, lang));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;

@@ -2,22 +2,24 @@
 import { join } from 'node:path';
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
+import type { Lang } from '../kit/i18n.js';
 import { htmxVersion } from '../kit/paths.js';
 import { renderFile, renderView } from '../kit/views.js';
-import { readCodeFile } from './code-panels.js';
+import { codePanels, readCodeFile } from './code-panels.js';
 import { type ExchangeStore, renderExchange } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import { lessonLocals, type PageRenderer } from '../kit/mount.js';
-import { readNotes } from './notes.js';
+import { lessonNotes, notesFile, readNotes } from './notes.js';
 import { laneIds, type Lesson } from '../kit/types.js';
 import { walkthroughFor } from './walkthrough.js';
-import { renderWrapUp } from './wrap-up.js';
+import { renderWrapUp, wrapUpFile, wrapUpProse } from './wrap-up.js';
 
 export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspectorStream: Middleware): Router {
   const router = new Router();
   const first = lessons[0]!;
 
-  const show = (ctx: Context, lesson: Lesson) => {
+  const show = async (ctx: Context, lesson: Lesson) => {
+    await pageFilesReady([lesson], ctx.state.lang);
     ctx.type = 'html';
     ctx.body = renderPage(ctx, lesson, {});
   };
@@ -25,7 +27,7 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
   router.get('/lessons/:id', (ctx) => {
     const lesson = lessons.find((l) => l.id === ctx.params.id);
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
-    show(ctx, lesson);
+    return show(ctx, lesson);
   });
   // A learner resets their own state (scope=mine); everyone's is the instructor's (or the solo user's) to reset.
   router.post('/lessons/:id/reset', (ctx) => {
@@ -41,12 +43,22 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     ctx.redirect(lesson === first ? '/' : lessonPath(lesson));
     ctx.status = 303;
   });
-  router.get(wrapUpPath, (ctx) => {
+  router.get(wrapUpPath, async (ctx) => {
+    await Promise.all([pageFilesReady(lessons, ctx.state.lang), wrapUpProse.ready([wrapUpFile(ctx.state.lang)])]);
     ctx.type = 'html';
     ctx.body = renderWrapUp(ctx, lessons);
   });
   router.get('/_inspector/stream', inspectorStream);
   return router;
+}
+
+/**
+ * The lessons' code panels and notes in `lang`, with the library that renders them loaded first if any of them
+ * changed since the build (a page awaits this; a lane's whole-page answer renders at once).
+ */
+async function pageFilesReady(lessons: Lesson[], lang: Lang): Promise<void> {
+  const code = lessons.flatMap((lesson) => laneIds.flatMap((id) => lesson.lanes[id].code.map((file) => join(lesson.dir, file))));
+  await Promise.all([codePanels.ready(code), lessonNotes.ready(lessons.map((lesson) => notesFile(lesson.dir, lang)))]);
 }
 
 /** The lesson page: the walkthrough, lesson-wide controls, and per lane its demo, four-step strip, wire and code. */

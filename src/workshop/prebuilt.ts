@@ -3,9 +3,8 @@
 // still as the build saw it comes from there; one edited since is made live, the same way, on the next page load.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { packageRoot } from '../kit/paths.js';
+import { packageRoot, versionOf } from '../kit/paths.js';
 
 /** What the build saved for one kind of work: the library version it used, and each file's result. */
 export interface Saved<T> {
@@ -15,21 +14,23 @@ export interface Saved<T> {
 
 export interface Prebuilt<T> {
   kind: string;
-  /** What the file makes now: the build's result if its text is the one the build saw, else made live. */
+  /**
+   * What the file makes now: the build's result if its text is the one the build saw, else made live. Until the
+   * library has loaded (see ready), a file edited since the build shows as `plain` makes it.
+   */
   read(path: string): T;
+  /** Loads the library if any of these files has changed since the build: a page awaits this before it renders. */
+  ready(paths: string[]): Promise<void>;
   /** For the build: each file made, to save under `kind`. */
-  build(paths: string[]): Saved<T>;
+  build(paths: string[]): Promise<Saved<T>>;
 }
 
 /** Where the build leaves every kind's results: { [kind]: Saved }. */
 export const prebuiltFile = join(packageRoot, 'dist', 'prebuilt.json');
 
-const require = createRequire(import.meta.url);
-
 /** The path a reader can open in the repository, e.g. src/lessons/like/htmx.ts: what results are saved by. */
 export const repositoryPath = (path: string) => relative(packageRoot, path).split('\\').join('/');
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
-const versionOf = (library: string) => (require(`${library}/package.json`) as { version: string }).version;
 
 /** Each saved file as read, once: { [kind]: Saved }. */
 const savedByFile = new Map<string, Record<string, Saved<unknown>>>();
@@ -48,41 +49,80 @@ function savedFiles(savedFile: string, kind: string, library: string): Saved<unk
   return found?.version === versionOf(library) ? found.files : {};
 }
 
-export interface PrebuiltOptions<T> {
+export interface PrebuiltOptions<T, L> {
   /** What the results are saved under, e.g. "notes". */
   kind: string;
   /** The package `make` uses: results saved with another version of it are made again. */
   library: string;
-  /** Turns a file's text into what the page shows; loads `library` itself, so only when it runs. */
-  make: (text: string, path: string) => T;
+  /** Loads what `make` needs (a chunk of its own in the bundle): only when a file needs making. */
+  load: () => Promise<L>;
+  /** Turns a file's text into what the page shows. */
+  make: (library: L, text: string, path: string) => T;
+  /** What a changed file shows as in the moment before the library has loaded (the text, escaped). */
+  plain: (text: string, path: string) => T;
   /** Where the build saved them: prebuiltFile, unless a test says otherwise. */
   savedFile?: string;
 }
 
 /** Results are cached by path; an edit on disk (a new mtime or size) is picked up on the next read. */
-export function prebuilt<T>({ kind, library, make, savedFile = prebuiltFile }: PrebuiltOptions<T>): Prebuilt<T> {
+export function prebuilt<T, L>({ kind, library: libraryName, load, make, plain, savedFile = prebuiltFile }: PrebuiltOptions<T, L>): Prebuilt<T> {
   let files: Saved<unknown>['files'] | undefined;
-  const cache = new Map<string, { stamp: string; value: T }>();
+  let loaded: L | undefined;
+  let loading: Promise<L> | undefined;
+  const cache = new Map<string, { stamp: string; value: T; live: boolean }>();
+  const loadLibrary = () => (loading ??= load().then((library) => (loaded = library)));
+
+  /** The build's result for this text, if it saved one. */
+  const atBuild = (path: string, text: string): T | undefined => {
+    const saved = (files ??= savedFiles(savedFile, kind, libraryName))[repositoryPath(path)];
+    return saved?.digest === digest(text) ? (saved.value as T) : undefined;
+  };
+
+  const stampOf = (path: string) => {
+    const info = statSync(path);
+    return `${info.mtimeMs}:${info.size}`;
+  };
+
+  const read = (path: string): T => {
+    const stamp = stampOf(path);
+    const hit = cache.get(path);
+    if (hit?.stamp === stamp && (hit.live || !loaded)) return hit.value;
+    const text = readFileSync(path, 'utf8');
+    const saved = atBuild(path, text);
+    if (saved !== undefined) {
+      cache.set(path, { stamp, value: saved, live: true });
+      return saved;
+    }
+    if (!loaded) void loadLibrary();
+    const value = loaded ? make(loaded, text, path) : plain(text, path);
+    cache.set(path, { stamp, value, live: Boolean(loaded) });
+    return value;
+  };
+
   return {
     kind,
-    read(path) {
-      const info = statSync(path);
-      const stamp = `${info.mtimeMs}:${info.size}`;
-      const hit = cache.get(path);
-      if (hit?.stamp === stamp) return hit.value;
-      const text = readFileSync(path, 'utf8');
-      const atBuild = (files ??= savedFiles(savedFile, kind, library))[repositoryPath(path)];
-      const value = atBuild?.digest === digest(text) ? (atBuild.value as T) : make(text, path);
-      cache.set(path, { stamp, value });
-      return value;
+    read,
+    async ready(paths) {
+      if (loaded) return;
+      const stale = paths.some((path) => {
+        try {
+          const hit = cache.get(path);
+          if (hit?.live && hit.stamp === stampOf(path)) return false;
+          return atBuild(path, readFileSync(path, 'utf8')) === undefined;
+        } catch {
+          return false; // a missing file is the reader's to report
+        }
+      });
+      if (stale) await loadLibrary();
     },
-    build(paths) {
+    async build(paths) {
+      const library = await loadLibrary();
       const made: Saved<T>['files'] = {};
       for (const path of paths) {
         const text = readFileSync(path, 'utf8');
-        made[repositoryPath(path)] = { digest: digest(text), value: make(text, path) };
+        made[repositoryPath(path)] = { digest: digest(text), value: make(library, text, path) };
       }
-      return { version: versionOf(library), files: made };
+      return { version: versionOf(libraryName), files: made };
     },
   };
 }

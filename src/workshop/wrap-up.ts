@@ -5,6 +5,7 @@ import type { Lang } from '../kit/i18n.js';
 import { htmxVersion, templatesDir } from '../kit/paths.js';
 import { renderView } from '../kit/views.js';
 import { lessonPath, pagerFor } from './lesson-links.js';
+import { escapeHtml } from './escape-html.js';
 import { loadMarked, readNotes } from './notes.js';
 import { prebuilt } from './prebuilt.js';
 import type { Lesson } from '../kit/types.js';
@@ -29,7 +30,9 @@ export function lessonPoints(lessons: Lesson[], lang: Lang): LessonPoint[] {
 export const wrapUpProse = prebuilt({
   kind: 'wrap-up',
   library: 'marked',
-  make: (text) => loadMarked().parse(text, { async: false }),
+  load: loadMarked,
+  make: (marked, text) => marked.parse(text, { async: false }),
+  plain: (text) => `<pre>${escapeHtml(text)}</pre>`,
 });
 
 export const wrapUpFile = (lang: Lang) => join(templatesDir, 'wrap-up', `wrap-up.${lang}.md`);

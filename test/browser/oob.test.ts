@@ -1,5 +1,7 @@
 // Lesson 6 in a real browser: one "Add" on each lane updates the lane's list and the badge in the header line
 // above the lanes; removals and refusals too. Hostile text stays text.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, saveScreenshot, useBrowserSession } from '../support/browser.js';
 
@@ -107,6 +109,47 @@ describe.skipIf(!hasChromium)('lesson 6 in Chromium', () => {
     await expect.poll(() => session.page.isHidden('#oob-problem-json')).toBe(true);
     expect(session.problems.list.filter((line) => !/422/.test(line))).toEqual([]);
     expect(session.problems.list.filter((line) => line.startsWith('HTTP 422'))).toHaveLength(2);
+  });
+
+  it('the notes\' HX-Trigger alternative works for the lesson\'s own ✕: the badge refreshes through the event', async () => {
+    // The trigger the notes tell the learner to write, in both languages (the same one).
+    const notesDir = join(import.meta.dirname, '..', '..', 'src', 'lessons', 'oob');
+    const written = await Promise.all(['en', 'ko'].map(async (lang) => {
+      const notes = await readFile(join(notesDir, `notes.${lang}.md`), 'utf8');
+      return /hx-trigger="(list-changed from:[^"]+)"/.exec(notes)?.[1];
+    }));
+    expect(written[0]).toBeDefined();
+    expect(written[1]).toBe(written[0]);
+
+    // The alternative as the notes describe it: the removal answers `HX-Trigger: list-changed`, and a badge
+    // fetches itself with hx-get on that trigger (its GET answered here: the lesson itself uses out-of-band).
+    const fetched: string[] = [];
+    await session.page.route('**/oob/items/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'hx-trigger': 'list-changed' } });
+    });
+    await session.page.route('**/oob/badge', async (route) => {
+      fetched.push(route.request().url());
+      await route.fulfill({ contentType: 'text/html', body: String(await itemsOf('htmx').then((items) => items.length)) });
+    });
+    await add('htmx', 'milk');
+    await add('htmx', 'eggs');
+    await expect.poll(() => itemsOf('htmx')).toEqual(['milk', 'eggs']);
+    await session.page.evaluate((trigger) => {
+      const badge = document.createElement('span');
+      badge.id = 'event-badge';
+      badge.setAttribute('hx-get', '/oob/badge');
+      badge.setAttribute('hx-trigger', trigger);
+      badge.textContent = '2';
+      document.querySelector('.oob-header')!.append(badge);
+      (window as unknown as { htmx: { process(element: Element): void } }).htmx.process(badge);
+    }, written[0]!);
+
+    await session.page.click('#oob-list-htmx li:first-child button');
+    await expect.poll(() => itemsOf('htmx')).toEqual(['eggs']);
+    await expect.poll(() => session.page.textContent('#event-badge')).toBe('1');
+    expect(fetched).toHaveLength(1);
+    expect(session.problems.list).toEqual([]);
   });
 
   it('works from the keyboard: Enter adds, and adds again', async () => {

@@ -89,6 +89,34 @@ describe.skipIf(!hasChromium)('lesson 5 (search) in Chromium', () => {
     expect(session.problems.list).toEqual([]); // an alert() would be listed here
   });
 
+  it.each(lanes)('the $id lane answers for the text in the box after Enter and after ✕, whatever it searched before', async (lane) => {
+    await session.page.goto(session.server.url + '/lessons/search');
+    const view = seen(lane);
+    const box = session.page.locator(lane.input);
+
+    // `kor` searched; then `ch` typed and Enter pressed before the pause ends; then `kor` again.
+    await box.fill('kor');
+    await expect.poll(view.status).toBe('2 matches');
+    await box.fill('ch');
+    await box.press('Enter');
+    await expect.poll(view.status).toBe('6 matches');
+    await box.fill('kor');
+    await expect.poll(view.status).toBe('2 matches');
+    expect(await view.names()).toEqual(['North Korea 북한', 'South Korea 대한민국']);
+
+    // From a fresh page: `kor` searched, the box's ✕ (Escape does the same: `input`, then `search`), `kor` again.
+    await session.page.reload();
+    await box.fill('kor');
+    await expect.poll(view.status).toBe('2 matches');
+    await box.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    await expect.poll(view.status).toBe('Type part of a country’s name, in English or Korean.');
+    await box.fill('kor');
+    await expect.poll(view.status).toBe('2 matches');
+    expect(await view.names()).toEqual(['North Korea 북한', 'South Korea 대한민국']);
+    expect(session.problems.list).toEqual([]);
+  });
+
   it('with latency, typing fast never leaves a stale list on either lane', async () => {
     // Shorter queries answer slower, by more than the pause between keys: sent c, ch, chi, chin, the answers
     // would land chin, chi, ch, c. Without abort and ordering, "c" would be the list left on screen.

@@ -3,15 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/workshop/notes.js';
+import { loadMarked, parseNotes } from '../../src/workshop/notes.js';
 import { lessons } from '../../src/lessons/index.js';
 import { echoLesson as echo } from '../fixtures/echo/registered.js';
 import { hasChromium, useBrowserSession } from '../support/browser.js';
 
+const marked = await loadMarked();
+
 const like = lessons.find((lesson) => lesson.id === 'like')!;
 // Lesson 1 and the fixture after it: from lesson 1's last step, Next leads to lesson 2, whatever the registry holds.
 const echoLesson = { ...echo, number: 2 };
-const notes = (lang: string) => parseNotes(readFileSync(join(like.dir, `notes.${lang}.md`), 'utf8'));
+const notes = (lang: string) => parseNotes(marked, readFileSync(join(like.dir, `notes.${lang}.md`), 'utf8'));
 const en = notes('en');
 const ko = notes('ko');
 const count = en.length;

@@ -2,6 +2,7 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
 import { killAll, runCli, spawnCli, startServe } from './spawn-cli.js';
@@ -23,21 +24,31 @@ function listing(lang: 'en' | 'ko'): string {
   return lessons.map((lesson) => `${String(lesson.number).padStart(numberWidth)}  ${lesson.id.padEnd(idWidth)}  ${lesson.title[lang]}\n`).join('');
 }
 
-/** Env that makes the CLI write, as it exits, how many of koa's own files it loaded. */
+/**
+ * Env that makes the CLI write down every file of its own bundle it loads; koaFiles() counts those that hold Koa
+ * (its application module names its debug channel "koa:application"), so a lazy import folded away by the bundler
+ * would show.
+ */
 let counters = 0;
 function countingKoaFiles(): { env: Record<string, string>; koaFiles(): number } {
   const run = ++counters;
   const preload = join(dir, `count-koa-${run}.mjs`);
-  const report = join(dir, `koa-files-${run}.txt`);
-  writeFileSync(preload, [
-    "import { createRequire } from 'node:module';",
-    "import { writeFileSync } from 'node:fs';",
-    'const cache = createRequire(import.meta.url).cache;',
-    `process.on('exit', () => writeFileSync(${JSON.stringify(report)}, String(Object.keys(cache).filter((f) => /[\\\\/]node_modules[\\\\/]koa[\\\\/]/.test(f)).length)));`,
-  ].join('\n'));
+  const report = join(dir, `loaded-${run}.txt`);
+  const hooks = [
+    "import { appendFileSync } from 'node:fs';",
+    'export async function load(url, context, next) {',
+    `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(report)}, url + '\\n');`,
+    '  return next(url, context);',
+    '}',
+  ].join('\n');
+  writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`);
   return {
     env: { NODE_OPTIONS: `--import ${preload}` },
-    koaFiles: () => (existsSync(report) ? Number(readFileSync(report, 'utf8')) : NaN),
+    koaFiles: () => {
+      if (!existsSync(report)) return NaN;
+      const loaded = readFileSync(report, 'utf8').trim().split('\n').map((url) => fileURLToPath(url));
+      return loaded.filter((file) => readFileSync(file, 'utf8').includes('koa:application')).length;
+    },
   };
 }
 

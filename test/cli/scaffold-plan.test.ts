@@ -79,7 +79,6 @@ describe('planStarter', () => {
     expect(where).toMatchObject({
       '.gitignore': '/pkg/templates/starter/_gitignore',
       'src/kit/mount.ts': '/pkg/src/kit/mount.ts',
-      'public/page.js': '/pkg/templates/assets/page.js',
       'src/lessons/shared/per-visitor.ts': '/pkg/src/lessons/shared/per-visitor.ts',
       'src/lessons/two-clients/lesson.ts': '/pkg/src/lessons/two-clients/lesson.ts',
       'src/lessons/two-clients/views/htmx.ejs': '/pkg/src/lessons/two-clients/views/htmx.ejs',

@@ -24,7 +24,7 @@ function expectedFiles(ids: string[]): string[] {
   const served = [
     'src/kit/types.ts', 'src/kit/state.ts', 'src/kit/mount.ts',
     'src/kit/errors.ts', 'src/kit/security.ts', 'src/kit/static.ts', 'src/kit/visitor.ts',
-    'views/error-fragment.ejs', 'public/app.css', 'public/page.js', 'public/favicon.svg',
+    'views/error-fragment.ejs', 'public/app.css', 'public/favicon.svg',
   ];
   const lessonFiles = ['shared', ...ids].flatMap((id) =>
     filesUnder(join(repoRoot, 'src/lessons', id)).filter((f) => !/^notes\./.test(f)).map((f) => `src/lessons/${id}/${f}`),
@@ -58,7 +58,7 @@ describe('htmx-demo scaffold <dir>', () => {
     const project = join(dir, 'my-demo');
     const pairs: Array<[string, string]> = [
       ['src/kit/security.ts', 'src/kit/security.ts'], ['src/kit/mount.ts', 'src/kit/mount.ts'],
-      ['src/kit/visitor.ts', 'src/kit/visitor.ts'], ['templates/assets/page.js', 'public/page.js'],
+      ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
       ...expectedFiles(lessons.map((l) => l.id))
         .filter((f) => f.startsWith('src/lessons/') && f !== 'src/lessons/index.ts')
         .map((f): [string, string] => [f, f]),

@@ -1,13 +1,15 @@
 // serve's start-up path: the first pages come from what the build prepared (dist/prebuilt.json), so neither
 // marked nor highlight.js is loaded to answer them; the pages still show highlighted code and rendered notes.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/workshop/notes.js';
+import { loadMarked, parseNotes } from '../../src/workshop/notes.js';
 import { lessons } from '../../src/lessons/index.js';
 import { killAll, startServe } from './spawn-cli.js';
+
+const marked = await loadMarked();
 
 afterEach(killAll);
 
@@ -24,7 +26,7 @@ describe('htmx-demo serve, with marked and highlight.js refused', () => {
         expect(res.status, path).toBe(200);
         const page = await res.text();
         expect(page, path).toContain('<span class="hljs-');
-        for (const step of parseNotes(readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'))) expect(page, path).toContain(step.html);
+        for (const step of parseNotes(marked, readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'))) expect(page, path).toContain(step.html);
       }
     }
     const wrapUp = await fetch(`${baseUrl}/wrap-up`);
@@ -42,5 +44,12 @@ describe('htmx-demo serve, with marked and highlight.js refused', () => {
       expect(stderr, code).toMatch(/refused to load (marked|highlight\.js)/);
     }
     expect(run(`${req} console.log(require('marked/package.json').name)`).stdout.trim()).toBe('marked');
+    const chunks = readdirSync(join(import.meta.dirname, '../../dist/chunks')).filter((file) => /^(markdown|highlighter)-/.test(file));
+    expect(chunks).toHaveLength(2);
+    for (const chunk of chunks) {
+      const { status, stderr } = run(`await import(${JSON.stringify(pathToFileURL(join(import.meta.dirname, '../../dist/chunks', chunk)).href)})`);
+      expect(status, chunk).not.toBe(0);
+      expect(stderr, chunk).toMatch(/refused to load/);
+    }
   });
 });

@@ -302,7 +302,7 @@ describe('lesson 4 in Korean', () => {
     const korean = await newVisitor(server.url, '/lessons/form?lang=ko');
     const page = await (await korean.fetch('/lessons/form')).text();
     expect(page).toMatch(/<html lang="ko"/);
-    expect(page).toContain('폼과 유효성 검사');
+    expect(page).toContain('폼과 검증');
     expect(page.match(/>가입하기<\/button>/g)).toHaveLength(2);
     expect(page).toContain('<label for="signup-htmx-name">사용자 이름</label>');
     expect(page).toContain('JSON 레인의 버튼은');

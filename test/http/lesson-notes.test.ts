@@ -3,9 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageAreas, parseNotes } from '../../src/workshop/notes.js';
+import { pageAreas, loadMarked, parseNotes } from '../../src/workshop/notes.js';
 import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { useServer } from '../support/suite.js';
+
+const marked = await loadMarked();
 
 const all = lessonsWithEcho;
 
@@ -13,7 +15,7 @@ const server = useServer({ lessons: all });
 
 describe.each(all.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_id, lesson) => {
   const file = (lang: string) => join(lesson.dir, `notes.${lang}.md`);
-  const steps = (lang: string) => parseNotes(readFileSync(file(lang), 'utf8'));
+  const steps = (lang: string) => parseNotes(marked, readFileSync(file(lang), 'utf8'));
 
   it('has notes in English and Korean', () => {
     for (const lang of ['en', 'ko']) expect(existsSync(file(lang)), file(lang)).toBe(true);
@@ -34,7 +36,7 @@ describe.each(all.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_
   it('ends on the point it teaches: the last step\'s title is its row in the wrap-up table, so not a generic heading', () => {
     const lastTitles = new Set<string>();
     for (const other of all) for (const lang of ['en', 'ko']) {
-      if (other !== lesson) lastTitles.add(parseNotes(readFileSync(join(other.dir, `notes.${lang}.md`), 'utf8')).at(-1)!.title);
+      if (other !== lesson) lastTitles.add(parseNotes(marked, readFileSync(join(other.dir, `notes.${lang}.md`), 'utf8')).at(-1)!.title);
     }
     for (const lang of ['en', 'ko']) {
       const last = steps(lang).at(-1)!.title;

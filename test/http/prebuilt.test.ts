@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { highlight, readCodeFile } from '../../src/workshop/code-panels.js';
+import { codePanels, highlight, loadHighlighter, readCodeFile } from '../../src/workshop/code-panels.js';
 import { lessonNotes, loadMarked, parseNotes, readNotes } from '../../src/workshop/notes.js';
 import { prebuiltFile, type Saved } from '../../src/workshop/prebuilt.js';
 import { laneIds } from '../../src/kit/types.js';
@@ -15,6 +15,9 @@ import { languages } from '../../src/kit/i18n.js';
 import { textOf } from '../support/http.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { useServer } from '../support/suite.js';
+
+const marked = await loadMarked();
+const highlighter = await loadHighlighter();
 
 const saved = JSON.parse(readFileSync(prebuiltFile, 'utf8')) as Record<string, Saved<unknown>>;
 const versionOf = (library: string) =>
@@ -37,7 +40,7 @@ describe('the build', () => {
   it('saved exactly what the server would highlight now', () => {
     for (const { lesson, file, name } of codeFiles) {
       const language = file.endsWith('.ejs') ? 'xml' : file.endsWith('.ts') ? 'typescript' : 'javascript';
-      expect(saved.code!.files[name]!.value, name).toBe(highlight(readFileSync(join(lesson.dir, file), 'utf8'), language));
+      expect(saved.code!.files[name]!.value, name).toBe(highlight(highlighter, readFileSync(join(lesson.dir, file), 'utf8'), language));
       expect(readCodeFile(lesson.dir, file).html, name).toBe(saved.code!.files[name]!.value);
     }
   });
@@ -51,7 +54,7 @@ describe('the build', () => {
 
   it('saved each notes file as exactly the steps marked makes of it now', () => {
     for (const { lesson, lang, path, name } of notesFiles) {
-      const live = parseNotes(readFileSync(path, 'utf8'));
+      const live = parseNotes(marked, readFileSync(path, 'utf8'));
       expect(live.length, name).toBeGreaterThanOrEqual(3);
       expect(saved.notes!.files[name]!.value, name).toEqual(live);
       expect(readNotes(lesson.dir, lang), name).toEqual(live);
@@ -60,7 +63,7 @@ describe('the build', () => {
 
   it('saved the wrap-up\'s prose as exactly the HTML marked makes of it now', () => {
     for (const lang of languages) {
-      const live = loadMarked().parse(readFileSync(wrapUpFile(lang), 'utf8'), { async: false });
+      const live = marked.parse(readFileSync(wrapUpFile(lang), 'utf8'), { async: false });
       expect(live).toContain('<h2>');
       expect(saved['wrap-up']!.files[`templates/wrap-up/wrap-up.${lang}.md`]!.value, lang).toBe(live);
       expect(wrapUpProse.read(wrapUpFile(lang)), lang).toBe(live);
@@ -75,7 +78,7 @@ describe('the pages', () => {
     '%s shows every step as marked renders it now',
     async (_name, lesson, lang, path) => {
       const page = await (await fetch(`${server.url}/lessons/${lesson.id}?step=all&lang=${lang}`)).text();
-      for (const step of parseNotes(readFileSync(path, 'utf8'))) {
+      for (const step of parseNotes(marked, readFileSync(path, 'utf8'))) {
         expect(page).toContain(`<h3 tabindex="-1">${step.titleHtml}</h3>`);
         expect(page).toContain(step.html);
       }
@@ -84,7 +87,7 @@ describe('the pages', () => {
 
   it.each(languages)('the wrap-up (%s) shows the prose as marked renders it now', async (lang) => {
     const page = await (await fetch(`${server.url}/wrap-up?lang=${lang}`)).text();
-    expect(page).toContain(loadMarked().parse(readFileSync(wrapUpFile(lang), 'utf8'), { async: false }));
+    expect(page).toContain(marked.parse(readFileSync(wrapUpFile(lang), 'utf8'), { async: false }));
   });
 });
 
@@ -95,6 +98,7 @@ describe('a file the build did not see', () => {
 
   it('is highlighted when a page needs it, and again once edited', async () => {
     writeFileSync(join(dir, 'route.ts'), 'export const answer: number = 42;\n');
+    await codePanels.ready([join(dir, 'route.ts')]); // as a page does before it renders
     const first = readCodeFile(dir, 'route.ts');
     expect(first.language).toBe('typescript');
     expect(first.html).toContain('<span class="hljs-keyword">export</span>');
@@ -109,11 +113,14 @@ describe('a file the build did not see', () => {
 
   it('notes: a copied lesson\'s page shows them rendered live, and shows an edit on the next load', async () => {
     const like = lessons[0]!;
-    const copy = { ...like, dir: join(dir, 'like') };
+    // Laid out as in the repository: its code panels list ../shared/public/send.js and ../../kit/errors.ts.
+    const copy = { ...like, dir: join(dir, 'lessons', 'like') };
     cpSync(like.dir, copy.dir, { recursive: true });
-    cpSync(join(like.dir, '..', 'shared'), join(dir, 'shared'), { recursive: true }); // its code panels list ../shared/public/send.js
+    cpSync(join(like.dir, '..', 'shared'), join(dir, 'lessons', 'shared'), { recursive: true });
+    cpSync(join(like.dir, '..', '..', 'kit', 'errors.ts'), join(dir, 'kit', 'errors.ts'));
     const notes = join(copy.dir, 'notes.en.md');
-    expect(lessonNotes.read(notes)).toEqual(parseNotes(readFileSync(notes, 'utf8')));
+    await lessonNotes.ready([notes]);
+    expect(lessonNotes.read(notes)).toEqual(parseNotes(marked, readFileSync(notes, 'utf8')));
     let server: TestServer | undefined;
     try {
       server = await startServer({ lessons: [copy] });

@@ -262,7 +262,7 @@ describe('lesson 8 in Korean, and reset', () => {
     expect(page).toContain('목록 다시 불러오기');
     expect(page).toContain('data-mark-done="완료로 표시"');
     expect(/<code id="curl-line">([^<]*)<\/code>/.exec(page)?.[1]).toBe(`curl ${server.url}/api/v1/tasks?lang=ko`);
-    expect((await apiTasks(visitor, '?lang=ko'))[2]!.title).toBe('두 방식 비교하기');
+    expect((await apiTasks(visitor, '?lang=ko'))[2]!.title).toBe('두 레인 비교하기');
   });
 
   it('reset marks every task not done again (303 to the lesson)', async () => {

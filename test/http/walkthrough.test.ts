@@ -3,14 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/workshop/notes.js';
+import { loadMarked, parseNotes } from '../../src/workshop/notes.js';
 import { lessons } from '../../src/lessons/index.js';
 import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { useServer } from '../support/suite.js';
 import { walkState } from '../support/walkthrough.js';
 
+const marked = await loadMarked();
+
 const like = lessons.find((lesson) => lesson.id === 'like')!;
-const notes = (dir: string, lang: string) => parseNotes(readFileSync(join(dir, `notes.${lang}.md`), 'utf8'));
+const notes = (dir: string, lang: string) => parseNotes(marked, readFileSync(join(dir, `notes.${lang}.md`), 'utf8'));
 const likeSteps = { en: notes(like.dir, 'en'), ko: notes(like.dir, 'ko') };
 const count = likeSteps.en.length;
 

@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/workshop/notes.js';
+import { loadMarked, parseNotes } from '../../src/workshop/notes.js';
 import { lessonsWithEcho } from '../fixtures/echo/registered.js';
 import { attribute, tagsNamed, textOf } from '../support/http.js';
 import { useServer } from '../support/suite.js';
+
+const marked = await loadMarked();
 
 const all = lessonsWithEcho;
 
@@ -47,13 +49,27 @@ describe.each([
     for (const url of Object.values(essays)) expect(hrefs).toContain(url);
   });
 
+  it.runIf(lang === 'en')('quotes all nine of "When Should You Use Hypermedia?"\'s cases, and says which points are ours', () => {
+    const text = textOf(page).replace(/\s+/g, ' ');
+    const cases = [
+      'your UI is mostly text & images', 'your UI is CRUD-y', 'with updates mostly taking place within well-defined blocks',
+      'you need ‘deep links’ & good first-render performance', 'your UI has many, dynamic interdependencies',
+      'you require offline functionality', 'your UI state is updated extremely frequently',
+      'you want integrated copy & paste components', 'your team is not on board',
+    ];
+    for (const quoted of cases) expect(text).toContain(quoted);
+    expect(text).toContain('ours rather than that essay\'s');
+    expect(text).toContain('the htmx.org essay\'s analysis, not the presenters\'');
+    expect(text).toContain('dynamic validation and conditional fields');
+  });
+
   it('has one row per lesson, in order, with the point its last step makes, linked to that step', () => {
     const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!;
     const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!);
     expect(rows).toHaveLength(all.length);
     rows.forEach((row, index) => {
       const lesson = all[index]!;
-      const steps = parseNotes(readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'));
+      const steps = parseNotes(marked, readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'));
       const hrefs = tagsNamed(row, 'a').map((tag) => attribute(tag, 'href'));
       expect(hrefs).toEqual([`/lessons/${lesson.id}`, `/lessons/${lesson.id}?step=${steps.length}`]);
       expect(textOf(row)).toContain(lesson.title[lang]);

@@ -28,7 +28,7 @@ describe('the published package', () => {
       ...shared,
     ];
     expect(needed.filter((file) => !packed.has(file))).toEqual([]);
-    const unwanted = [...packed].filter((file) => /^(test|docs|\.ci|src\/(cli|server|lane|scaffold))\//.test(file));
+    const unwanted = [...packed].filter((file) => /^(test|docs|scripts|\.ci|src\/(cli|workshop|kit))\/|^src\/app\.ts$/.test(file));
     expect(unwanted.filter((file) => !shared.includes(file))).toEqual([]);
   });
 });

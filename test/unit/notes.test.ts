@@ -1,11 +1,13 @@
 // Notes become walkthrough steps; a step number in the URL is read strictly and never fails the page.
 import { describe, expect, it } from 'vitest';
-import { parseNotes } from '../../src/workshop/notes.js';
+import { loadMarked, parseNotes } from '../../src/workshop/notes.js';
 import { chooseStep, fillIn } from '../../src/workshop/walkthrough.js';
+
+const marked = await loadMarked();
 
 describe('parseNotes', () => {
   it('one step per ## heading, with its highlight area and its paragraphs as HTML', () => {
-    const steps = parseNotes([
+    const steps = parseNotes(marked, [
       '## Click the `htmx` button',
       '<!-- highlight: htmx-demo -->',
       'First paragraph.',
@@ -24,7 +26,7 @@ describe('parseNotes', () => {
   });
 
   it('reads Windows line ends, ignores ## inside a code fence, and keeps ### as part of a step', () => {
-    const steps = parseNotes('## One\r\n<!-- highlight: lanes -->\r\n```\r\n## not a step\r\n```\r\n### A sub-heading\r\n## Two\r\ntext\r\n');
+    const steps = parseNotes(marked, '## One\r\n<!-- highlight: lanes -->\r\n```\r\n## not a step\r\n```\r\n### A sub-heading\r\n## Two\r\ntext\r\n');
     expect(steps.map((step) => step.title)).toEqual(['One', 'Two']);
     expect(steps[0]!.area).toBe('lanes');
     expect(steps[0]!.html).toContain('## not a step');
@@ -32,9 +34,9 @@ describe('parseNotes', () => {
   });
 
   it('text before the first heading is kept as an untitled step; blank lines before it are not a step', () => {
-    expect(parseNotes('Intro.\n\n## Step\nBody.').map((step) => step.title)).toEqual(['', 'Step']);
-    expect(parseNotes('\n\n## Step\nBody.').map((step) => step.title)).toEqual(['Step']);
-    expect(parseNotes('')).toEqual([]);
+    expect(parseNotes(marked, 'Intro.\n\n## Step\nBody.').map((step) => step.title)).toEqual(['', 'Step']);
+    expect(parseNotes(marked, '\n\n## Step\nBody.').map((step) => step.title)).toEqual(['Step']);
+    expect(parseNotes(marked, '')).toEqual([]);
   });
 });
 

@@ -25,7 +25,6 @@ export const sharedSources: ReadonlyArray<readonly [string, string]> = [
   ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
   ['templates/views/error-fragment.ejs', 'views/error-fragment.ejs'],
   ['templates/assets/app.css', 'public/app.css'],
-  ['templates/assets/page.js', 'public/page.js'],
   ['templates/assets/favicon.svg', 'public/favicon.svg'],
 ];
 

@@ -61,7 +61,10 @@ const failure: LessonDefinition = {
         switchRoutes(router, tools);
       },
       view: 'htmx',
-      code: ['views/htmx.ejs', 'views/_news.ejs', 'public/htmx-errors.js', 'htmx.ts', 'switches.ts'],
+      code: [
+        'views/htmx.ejs', 'views/_news.ejs', 'public/htmx-errors.js', '../shared/public/htmx-lane.js', 'htmx.ts',
+        'switches.ts', '../../kit/errors.ts',
+      ],
     },
   },
   controls: 'controls',

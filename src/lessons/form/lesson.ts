@@ -7,11 +7,18 @@ import { words } from './words.js';
 
 const form: LessonDefinition = {
   id: 'form',
-  title: { en: 'Forms and validation', ko: '폼과 유효성 검사' },
+  title: { en: 'Forms and validation', ko: '폼과 검증' },
   words,
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'views/_field.ejs', 'public/signup.js', '../shared/public/send.js', 'json.ts', 'signup.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_signup.ejs', 'views/_field.ejs', 'htmx.ts', 'signup.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: [
+        'views/htmx.ejs', 'views/_signup.ejs', 'views/_field.ejs', '../shared/public/htmx-lane.js', 'htmx.ts',
+        'signup.ts', '../../kit/errors.ts',
+      ],
+    },
   },
   pageLocals: (ctx) => signupLocals({ welcome: takeWelcome(ctx) }),
   reset: resetSignups,

@@ -28,7 +28,7 @@ const ko: typeof en = {
   notText: '이 필드는 문자열로 보내 주세요.',
   nameMissing: '사용자 이름을 정해 주세요.',
   nameLength: '{min}자에서 {max}자 사이로 정해 주세요.',
-  nameChars: '글자, 숫자, ".", "_", "-" 만 쓸 수 있습니다.',
+  nameChars: '글자, 숫자, ".", "_", "-"만 쓸 수 있습니다.',
   nameReserved: '예약된 이름입니다. 다른 이름을 골라 주세요.',
   nameTaken: '이 레인에서 이미 누군가 이 이름으로 가입했습니다. 다른 이름을 골라 주세요.',
   emailMissing: '이메일 주소를 입력해 주세요.',

@@ -10,7 +10,14 @@ const like: LessonDefinition = {
   words: { en: { likeLabel: 'Like' }, ko: { likeLabel: '좋아요' } },
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/like.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_like_button.ejs', 'htmx.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: [
+        'views/htmx.ejs', 'views/_like_button.ejs', '../shared/public/htmx-lane.js', 'htmx.ts',
+        '../../kit/errors.ts',
+      ],
+    },
   },
   pageLocals: () => ({ likes }),
   reset: resetLikes,

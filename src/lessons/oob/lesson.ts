@@ -12,7 +12,14 @@ const oob: LessonDefinition = {
   words,
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/oob.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_form.ejs', 'views/_item.ejs', 'views/_added.ejs', 'views/_badge.ejs', 'htmx.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: [
+        'views/htmx.ejs', 'views/_form.ejs', 'views/_item.ejs', 'views/_added.ejs', 'views/_badge.ejs',
+        '../shared/public/htmx-lane.js', 'htmx.ts', '../../kit/errors.ts',
+      ],
+    },
   },
   controls: 'controls',
   pageLocals: (ctx) => ({ json: itemsOf(ctx, 'json'), htmx: itemsOf(ctx, 'htmx'), maxLength }),

@@ -18,7 +18,10 @@ const payload: LessonDefinition = {
     htmx: {
       routes: htmxRoutes,
       view: 'htmx',
-      code: ['views/htmx.ejs', 'views/_comment_box.ejs', 'views/_fields.ejs', 'views/_result.ejs', 'htmx.ts', 'comments.ts'],
+      code: [
+        'views/htmx.ejs', 'views/_comment_box.ejs', 'views/_fields.ejs', 'views/_result.ejs',
+        '../shared/public/htmx-lane.js', 'htmx.ts', 'comments.ts', '../../kit/errors.ts',
+      ],
     },
   },
   pageLocals: (ctx) => ({ ...rules, logs: logsOf(ctx) }),

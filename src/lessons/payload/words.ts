@@ -35,14 +35,14 @@ const ko: typeof en = {
   receivedNothing: '아직 없습니다. 댓글을 달아 보세요.',
   commentsTitle: '댓글',
   noComments: '아직 댓글이 없습니다.',
-  unknownThread: '없는 스레드에 단 댓글입니다 (thread는 숫자 {thread} 여야 합니다).',
+  unknownThread: '없는 스레드에 단 댓글입니다 (thread는 숫자 {thread}이어야 합니다).',
   notText: '"{field}" 필드는 문자열이어야 합니다.',
   nameMissing: '이름을 적어 주세요.',
   nameTooLong: '이름이 {max}자보다 깁니다.',
   textMissing: '댓글을 적어 주세요.',
   textTooLong: '댓글이 {max}자보다 깁니다.',
   tagsNotList: '태그는 태그 이름의 목록이어야 합니다.',
-  unknownTag: '"{tag}" 라는 태그는 없습니다.',
+  unknownTag: '"{tag}"라는 태그는 없습니다.',
 };
 
 export const words = { en, ko };

@@ -12,7 +12,14 @@ const search: LessonDefinition = {
   words,
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/search.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_results.ejs', 'views/_name.ejs', 'htmx.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: [
+        'views/htmx.ejs', 'views/_results.ejs', 'views/_name.ejs', '../shared/public/htmx-lane.js', 'htmx.ts',
+        '../../kit/errors.ts',
+      ],
+    },
   },
   controls: 'controls',
   pageLocals: () => ({ htmxSearch: searchCountries('', 'en'), countryCount: countries.length, queryMaxLength }),

@@ -8,7 +8,7 @@ it('the lesson page has both search boxes, the htmx one with its timing declared
   const html = await (await visitor.fetch('/lessons/search')).text();
   expect(html).toContain('id="json-search-input"');
   expect(html).toContain('<script type="module" src="/static/lessons/search/search.js"></script>');
-  expect(html).toMatch(/<input type="search" id="htmx-search-input" name="q"[^>]*hx-get="\/search\/" hx-trigger="input changed delay:300ms, search"/);
+  expect(html).toMatch(/<input type="search" id="htmx-search-input" name="q"[^>]*hx-get="\/search\/" hx-trigger="input delay:300ms, search"/);
   expect(html).toMatch(/hx-target="#search-results" hx-sync="this:replace" hx-indicator="#htmx-search-indicator"/);
 });
 

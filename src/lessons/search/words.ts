@@ -22,7 +22,7 @@ export const words = {
     searchCountOne: '검색 결과 1개',
     searchNone: '“{q}”에 맞는 나라가 없습니다.',
     searchMore: '…외 {n}개가 더 있습니다. 더 입력해서 좁혀 보세요.',
-    searchDataset: '나라 {n}개를 영어 이름과 한국어 이름으로 찾을 수 있습니다. 양쪽에 입력해 보세요: “대한”, “kor”, “an”, “cote”…',
+    searchDataset: '나라 {n}개를 영어 이름과 한국어 이름으로 찾을 수 있습니다. 두 레인 어디에든 입력해 보세요: “대한”, “kor”, “an”, “cote”…',
     queryRepeated: '검색어(q)는 하나만 보내야 합니다.',
     queryTooLong: '검색어가 {n}자보다 깁니다.',
   },

@@ -26,7 +26,14 @@ const toggle: LessonDefinition = {
   },
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/toggle.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_toggle.ejs', 'views/_switch.ejs', 'htmx.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: [
+        'views/htmx.ejs', 'views/_toggle.ejs', 'views/_switch.ejs', '../shared/public/htmx-lane.js', 'htmx.ts',
+        '../../kit/errors.ts',
+      ],
+    },
   },
   controls: 'controls',
   pageLocals: (ctx) => ({ signedIn: visitors.of(ctx).signedIn, json: likeState(ctx, 'json'), htmx: likeState(ctx, 'htmx') }),

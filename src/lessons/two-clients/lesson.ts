@@ -22,7 +22,7 @@ const twoClients: LessonDefinition = {
     ko: {
       pickTask: '할 일을 골라 보세요.',
       done: '완료',
-      todo: '할 일',
+      todo: '미완료',
       markDone: '완료로 표시',
       markTodo: '완료 취소',
       reload: '목록 다시 불러오기',
@@ -33,7 +33,11 @@ const twoClients: LessonDefinition = {
   },
   lanes: {
     json: { routes: jsonRoutes, view: 'json', code: ['views/json.ejs', 'public/tasks.js', '../shared/public/send.js', 'json.ts'] },
-    htmx: { routes: htmxRoutes, view: 'htmx', code: ['views/htmx.ejs', 'views/_tasks.ejs', 'htmx.ts'] },
+    htmx: {
+      routes: htmxRoutes,
+      view: 'htmx',
+      code: ['views/htmx.ejs', 'views/_tasks.ejs', '../shared/public/htmx-lane.js', 'htmx.ts', '../../kit/errors.ts'],
+    },
   },
   // The curl line names the host and port this page was asked for: the one that works from the learner's machine.
   pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, apiOrigin: `${ctx.protocol}://${ctx.host}` }),

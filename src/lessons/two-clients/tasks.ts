@@ -5,7 +5,7 @@ import { langOf } from '../shared/words.js';
 const titles = [
   { en: 'Bring a laptop with Node 20', ko: 'Node 20이 설치된 노트북 가져오기' },
   { en: 'Start htmx-demo', ko: 'htmx-demo 시작하기' },
-  { en: 'Compare the two lanes', ko: '두 방식 비교하기' },
+  { en: 'Compare the two lanes', ko: '두 레인 비교하기' },
   { en: 'Try the network-down switch', ko: '네트워크 끊기 스위치 눌러 보기' },
   { en: 'Write down one question', ko: '질문 하나 적어 두기' },
 ];

@@ -14,12 +14,13 @@ export function captureExchanges(lanes: MountedLanes, store: ExchangeStore): Mid
     const started = performance.now();
     await next();
     // A body refused by its declared size is turned away before the visitor is known: nobody to show it to.
-    if (!ctx.state.visitorId) return;
+    // A lane's frame page is the lane's page loading, not an exchange of its demo.
+    if (!ctx.state.visitorId || ctx.state.framePage) return;
     try {
       const serverMs = performance.now() - started;
       const exchange = ctx.writable
-        ? describeExchange(ctx, id, route.lesson.id, route.lane, serverMs)
-        : describeHangUp(ctx, id, route.lesson.id, route.lane, serverMs);
+        ? describeExchange(ctx, id, route.lesson.id, route.lane, serverMs, route.lesson.wireHeaders)
+        : describeHangUp(ctx, id, route.lesson.id, route.lane, serverMs, route.lesson.wireHeaders);
       store.add(ctx.state.visitorId, exchange);
     } catch (err) {
       ctx.app.emit('error', err, ctx); // the inspector must never break the lesson it watches

@@ -9,6 +9,7 @@ import type { Exchange } from './store.js';
 /** The request headers worth teaching; everything else is noise for this lesson. */
 const shownRequestHeaders = [
   'HX-Request', 'HX-Source', 'HX-Target', 'HX-Current-URL', 'HX-Request-Type',
+  'HX-Trigger', 'HX-Trigger-Name', // htmx 2's names, sent only in the lesson that runs it
   'Accept', 'Content-Type', csrfHeader,
 ];
 
@@ -31,7 +32,8 @@ export const shownBodyChars = 8 * 1024;
 
 const csrfHeaderKey = csrfHeader.toLowerCase();
 
-export function describeExchange(ctx: Context, id: number, lessonId: string, lane: LaneId, serverMs: number): Exchange {
+/** `wireHeaders`: request headers the lesson shows besides the usual ones (Lesson.wireHeaders). */
+export function describeExchange(ctx: Context, id: number, lessonId: string, lane: LaneId, serverMs: number, wireHeaders: string[] = []): Exchange {
   const { text, pretty: sent } = serializeBody(ctx.body);
   const pretty = hideToken(sent, ctx.state.csrfToken);
   const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
@@ -43,7 +45,7 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
     id,
     lessonId,
     lane,
-    ...describeRequest(ctx),
+    ...describeRequest(ctx, wireHeaders),
     status: ctx.status,
     responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
@@ -56,12 +58,12 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
 }
 
 /** A request whose connection closed before any answer (the client hung up, or the server cut it): no response. */
-export function describeHangUp(ctx: Context, id: number, lessonId: string, lane: LaneId, serverMs: number): Exchange {
+export function describeHangUp(ctx: Context, id: number, lessonId: string, lane: LaneId, serverMs: number, wireHeaders: string[] = []): Exchange {
   const fields = {
     id,
     lessonId,
     lane,
-    ...describeRequest(ctx),
+    ...describeRequest(ctx, wireHeaders),
     status: 0,
     aborted: true,
     responseHeaders: [],
@@ -73,9 +75,10 @@ export function describeHangUp(ctx: Context, id: number, lessonId: string, lane:
   return new RecordedExchange(fields, '');
 }
 
-function describeRequest(ctx: Context): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
+function describeRequest(ctx: Context, wireHeaders: string[]): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
   const requestHeaders: Array<[string, string]> = [];
-  for (const [name, key] of shownRequestHeaderKeys) {
+  const lessonHeaderKeys = wireHeaders.map((name) => [name, name.toLowerCase()] as const);
+  for (const [name, key] of [...shownRequestHeaderKeys, ...lessonHeaderKeys]) {
     const value = ctx.req.headers[key];
     if (value) requestHeaders.push([name, key === csrfHeaderKey ? shortToken(String(value)) : String(value)]);
   }

@@ -41,6 +41,7 @@ export function createApp({ lang = 'en', lessons = allLessons }: AppOptions = {}
   app.use(serveStatic('/static/lessons/shared/', join(lessonsDir, 'shared', 'public'), { maxAge: 0 }));
   for (const lesson of lessons) {
     app.use(serveStatic(`/static/lessons/${lesson.id}/`, join(lesson.dir, 'public'), { maxAge: 0 }));
+    for (const { prefix, root } of lesson.vendorFolders ?? []) app.use(serveStatic(prefix, root, { maxAge: 31_536_000, immutable: true }));
   }
   app.use(serveStatic('/static/', publicDir, { maxAge: 0 }));
   // 4. The visitor (cookie, language, CSRF token), the body (JSON or form), and the CSRF check.

@@ -15,7 +15,9 @@ demo.addEventListener('htmx:before:request', () => {
 demo.addEventListener('htmx:response:error', (event) => {
   show(`${demo.dataset.serverFailed} (HTTP ${event.detail.ctx.response.status})`);
 });
-// No answer at all: fetch rejected (network down, server hung up) or timed out.
-demo.addEventListener('htmx:error', () => {
+// No answer at all: fetch rejected (network down, server hung up) or timed out. Handled here, so it goes no
+// further: the shared htmx-lane.js would also write it under the lane.
+demo.addEventListener('htmx:error', (event) => {
+  event.stopPropagation();
   show(demo.dataset.networkFailed);
 });

@@ -1,4 +1,4 @@
-// JSON lane: every failure is this script's to handle: the spinner, the disabled button, res.ok, try/catch, a retry.
+// JSON lane: every failure is this script's to handle: the spinner, the disabled button, response.ok, try/catch, a retry.
 import { HttpError, sendJson, showError } from '/static/lessons/shared/send.js';
 
 const demo = document.getElementById('json-news-demo');

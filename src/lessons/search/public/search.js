@@ -10,7 +10,6 @@ const lang = document.documentElement.lang === 'ko' ? 'ko' : 'en';
 const otherLang = lang === 'ko' ? 'en' : 'ko';
 
 let timer; // debounce: the search waiting for typing to pause
-let lastQuery; // a pause on the same text as last time searches nothing
 let inFlight; // the AbortController of the request on the wire
 let latest = 0; // the number of the newest search: an answer to an older one is never drawn
 
@@ -18,16 +17,14 @@ input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(search, 300);
 });
-// Enter, or the box's ✕ button: search now, even for the same text.
+// Enter, or the box's ✕ button: search now.
 input.addEventListener('search', () => {
   clearTimeout(timer);
-  search({ again: true });
+  search();
 });
 
-async function search({ again = false } = {}) {
+async function search() {
   const query = input.value;
-  if (query === lastQuery && !again) return;
-  lastQuery = query;
   inFlight?.abort();
   inFlight = new AbortController();
   const ticket = ++latest;

@@ -26,7 +26,7 @@ const ko: Messages = {
   language: '언어',
   largeText: '큰 글씨',
   reset: '초기화',
-  hint: '브라우저 개발자 도구의 네트워크 탭을 열고, 두 방식이 주고받는 내용을 비교해 보세요.',
+  hint: '브라우저 개발자 도구의 네트워크 탭을 열고, 두 레인이 주고받는 내용을 비교해 보세요.',
   jsonLane: 'JSON + fetch + 클라이언트 JavaScript',
   htmxLane: 'HTML 조각 + htmx',
   errorTitle: '문제가 생겼습니다',

@@ -10,6 +10,12 @@ export const lessonsDir = join(projectRoot, 'src', 'lessons');
 
 const require = createRequire(import.meta.url);
 
-/** htmx is served from the installed package (never a CDN): the app works offline. */
-export const htmxDistDir = dirname(require.resolve('htmx.org/dist/htmx.min.js'));
-export const htmxVersion: string = require('htmx.org/package.json').version;
+/** An installed library's version. */
+export const versionOf = (library: string): string => (require(`${library}/package.json`) as { version: string }).version;
+
+/** The folder of a library's browser file (e.g. 'htmx.org', 'dist/htmx.min.js'): served from there, never a CDN. */
+export const browserFilesOf = (library: string, file: string): string => dirname(require.resolve(`${library}/${file}`));
+
+/** htmx is served from the installed package: the app works offline. */
+export const htmxDistDir = browserFilesOf('htmx.org', 'dist/htmx.min.js');
+export const htmxVersion = versionOf('htmx.org');

@@ -1,0 +1,77 @@
+// npm run build: the published package's dist/. One bundle of the CLI and server with every library inside
+// (lazy parts split into chunks), the browser files of htmx and the code theme copied in, and the pages' work
+// done ahead (prebuilt.json). Run from the sources with tsx.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { prebuild } from './prebuild.js';
+
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const require = createRequire(join(root, 'package.json'));
+const versionOf = (name: string): string => require(`${name}/package.json`).version;
+
+/** Libraries whose version the running bundle needs to know (what it serves, what prebuilt.json was made with). */
+const versioned = ['htmx.org', 'htmx2', 'highlight.js', 'marked'];
+
+rmSync(dist, { recursive: true, force: true });
+
+// 1. The bundle: bin/htmx-demo.js imports dist/cli.js; each `await import()` (serve, scaffold, a lesson, the
+//    highlighter) is a chunk of its own, so `lessons` and `scaffold` never load Koa.
+const result = await build({
+  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none', // every bundled package's licence is in dist/THIRD-PARTY-LICENSES.txt instead
+  metafile: true,
+  alias: {
+    'iconv-lite': join(root, 'scripts/bundle/iconv-lite.cjs'),
+    'mime-db': join(root, 'node_modules/mime-db'), // one copy, not one per package that pins its own
+  },
+  define: { HTMX_DEMO_BUNDLE: JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) }) },
+  // Libraries written as CommonJS call require() for Node's own modules: give the ES module bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+// 2. What the browser loads from the package: htmx's minified scripts (core and extensions) and the code theme
+//    the page's <link> names.
+const htmxDist = dirname(require.resolve('htmx.org/dist/htmx.min.js'));
+const servedFromHtmx = (path: string) => statSync(path).isDirectory() || /[\\/]htmx\.min\.js$|[\\/]ext[\\/][\w-]+\.min\.js$/.test(path);
+cpSync(htmxDist, join(dist, 'vendor/htmx.org'), { recursive: true, filter: servedFromHtmx });
+cpSync(join(htmxDist, '../LICENSE'), join(dist, 'vendor/htmx.org/LICENSE'));
+const htmx2Dist = dirname(require.resolve('htmx2/dist/htmx.min.js')); // lesson 9's frame, under its npm alias
+mkdirSync(join(dist, 'vendor/htmx2'));
+for (const file of ['htmx.min.js', '../LICENSE']) cpSync(join(htmx2Dist, file), join(dist, 'vendor/htmx2', file.replace('../', '')));
+const stylesDir = dirname(require.resolve('highlight.js/styles/github.css'));
+const pageViews = readdirSync(join(root, 'templates/views')).map((file) => readFileSync(join(root, 'templates/views', file), 'utf8'));
+const themes = new Set(pageViews.flatMap((text) => [...text.matchAll(/\/vendor\/highlight\.js\/([\w.-]+\.css)/g)].map((m) => m[1]!)));
+mkdirSync(join(dist, 'vendor/highlight.js'), { recursive: true });
+for (const theme of themes) cpSync(join(stylesDir, theme), join(dist, 'vendor/highlight.js', theme));
+
+// 3. Every bundled or copied package's licence, as their licences ask.
+const packageDirs = new Set([join(root, 'node_modules/htmx.org'), join(root, 'node_modules/highlight.js')]);
+for (const input of Object.keys(result.metafile.inputs)) {
+  const found = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
+  if (found) packageDirs.add(join(root, found[1]!));
+}
+const notices = [...packageDirs].sort().map((dir) => {
+  const licenceFile = readdirSync(dir).find((file) => /^(licen[sc]e|copying)/i.test(file));
+  const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const text = licenceFile ? readFileSync(join(dir, licenceFile), 'utf8').trim() : `(${license}; no licence file in the package)`;
+  return `${name}@${version} (${license})\n\n${text}\n`;
+});
+writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into dist/ or copied into dist/vendor/:\n\n${notices.join('\n---\n\n')}`);
+
+// 4. Code panels highlighted and notes rendered ahead.
+await prebuild();
+
+if (!existsSync(join(dist, 'cli.js'))) throw new Error('the build made no dist/cli.js');
