@@ -60,4 +60,8 @@
 
   connect();
   addEventListener('pagehide', () => source?.close());
+  // Back from the browser's page cache: in the room again, and where the instructor is now.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) connect();
+  });
 })();
