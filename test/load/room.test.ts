@@ -1,10 +1,9 @@
 // A workshop room under load, on loopback: 60 learners each with a lesson page open (its room stream and its
 // inspector stream), the instructor's console polling and the instructor moving step by step, while every learner
 // clicks twice a second. The same clicks are first timed with no room at all, to see what the room adds. A lane
-// request stays quick (p99 under 50 ms on a machine not busy with other work), the server's CPU per lane request
-// stays small, and every follower hears every move. Bounded: 2 × 1,200 lane requests, about ten seconds each.
+// request stays quick (p99 under 50 ms, judged when the machine let the same clicks with no room stay under that:
+// it is shared with other work), the server's CPU per lane request stays small, and every follower hears every move. Bounded: 2 × 1,200 lane requests, about ten seconds each.
 import { Agent } from 'node:http';
-import { availableParallelism, loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream, rawRequest, type EventStream } from '../support/http.js';
 import { newVisitor, type Visitor } from '../support/server.js';
@@ -28,8 +27,6 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Other work on this machine (it is shared) makes any wall-clock time longer; CPU time it does not touch. */
-const machineLoad = () => loadavg()[0]! / availableParallelism();
 
 interface Run {
   timings: number[];
@@ -118,16 +115,14 @@ describe(`${learnerCount} learners' streams, the console and the instructor lead
     running = false;
     await consoleLoop;
 
-    const load = machineLoad();
-    console.info(`${describeRun('room', busy)}; ${consolePolls.length} console polls, p99 ${percentile(consolePolls, 99).toFixed(1)} ms; `
-      + `machine load ${load.toFixed(1)} a core`);
+    console.info(`${describeRun('room', busy)}; ${consolePolls.length} console polls, p99 ${percentile(consolePolls, 99).toFixed(1)} ms`);
     expect(busy.timings).toHaveLength(learnerCount * likesEach);
     expect(await app.errors()).toEqual([]);
     // What the room adds to each lane request's work is small, whatever else the machine is doing.
     expect(busy.cpuPerRequestMs).toBeLessThan(alone.cpuPerRequestMs * 1.5 + 0.5);
-    // The wall-clock figure holds on a machine that is not running other work too.
-    if (load < 1) expect(percentile(busy.timings, 99)).toBeLessThan(50);
-    else console.warn(`room load: p99 not judged, this machine is busy with other work (load ${load.toFixed(1)} a core)`);
+    // The wall-clock figure, whenever this machine's other work let the same clicks with no room meet it.
+    if (percentile(alone.timings, 99) < 50) expect(percentile(busy.timings, 99)).toBeLessThan(50);
+    else console.warn('room load: p99 not judged, the clicks with no room did not stay under 50 ms either (other work on this machine)');
   }, 60_000);
 
   it('tells every learner\'s stream each place the instructor led to', async () => {
