@@ -1,6 +1,7 @@
 // The visitor's event stream (SSE): each exchange recorded for that visitor goes out as one rendered <li>.
 import type { ServerResponse } from 'node:http';
 import type { Context, Middleware } from 'koa';
+import { startEventStream } from '../event-stream.js';
 import type { Exchange, ExchangeStore } from './store.js';
 
 const keepAliveMs = 20_000;
@@ -45,14 +46,7 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: (ctx: Cont
     openStreams.add(res);
     if (openStreams.size > maxOpenStreams) openStreams.values().next().value?.end();
 
-    ctx.req.socket.setTimeout(0);
-    ctx.req.socket.setNoDelay(true);
-    ctx.status = 200;
-    ctx.type = 'text/event-stream';
-    // A stream owns its connection: when it ends (server shutdown), the connection ends with it.
-    ctx.set({ 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no', Connection: 'close' });
-    ctx.respond = false;
-    res.flushHeaders();
+    startEventStream(ctx);
     res.write(': connected\n\n');
   };
 
