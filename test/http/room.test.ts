@@ -203,6 +203,7 @@ describe('solo mode (loopback, no key)', () => {
     const console = await me.fetch('/present');
     expect(console.status).toBe(200);
     expect(textOf(await console.text())).toContain('Solo mode: this server listens on this computer only');
+    expect((await me.fetch('/present?key=anything', { redirect: 'manual' })).headers.get('location')).toBe('/present');
     const page = await (await me.fetch('/lessons/like')).text();
     expect(page).toContain('Reset this lesson for everyone');
     expect(page).not.toContain('id="room-bar"');
