@@ -4,6 +4,7 @@ import type Router from '@koa/router';
 import Koa from 'koa';
 import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
+import { type AllowedHosts, checkHosts } from './kit/hosts.js';
 import type { Lang } from './kit/i18n.js';
 import { mountLanes } from './kit/mount.js';
 import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './kit/paths.js';
@@ -15,6 +16,7 @@ import { lessons as allLessons } from './lessons/index.js';
 import { createInspector, ExchangeStore, type Inspector, type StoreLimits } from './workshop/inspector/index.js';
 import { delayLanes, type Latency } from './workshop/latency.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
+import { joinRoutes } from './workshop/join.js';
 import { logRequests, type RequestRecord } from './workshop/request-log.js';
 import { workshopRoom } from './workshop/room-app.js';
 import type { Room } from './workshop/room.js';
@@ -32,8 +34,14 @@ export interface AppOptions {
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
   inspectorLimits?: Partial<StoreLimits>;
+  /** The host names it answers to (DNS rebinding); this machine's loopback names unless told. */
+  allowedHosts?: AllowedHosts;
+  /** Signs CSRF tokens; the same secret after a restart keeps open tabs' tokens valid. */
+  csrfSecret?: Buffer;
   /** Opens the instructor's console; undefined is solo mode (loopback, no key: the one user is the instructor). */
   instructorKey?: string;
+  /** The address learners type or scan, shown on /join; without it, the address /join was opened at. */
+  joinUrl?: string;
 }
 
 export interface DemoApp {
@@ -76,7 +84,9 @@ export function createApp(options: AppOptions = {}): DemoApp {
       { prefix: '/static/', root: join(templatesDir, 'assets'), maxAge: 0 },
     ]),
   );
-  app.use(identifyVisitor({ defaultLang: lang }));
+  // After the files (public anyway, and they style the 403 page a refused name gets), before anything per visitor.
+  app.use(checkHosts({ allowed: options.allowedHosts }));
+  app.use(identifyVisitor({ defaultLang: lang, secret: options.csrfSecret }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
@@ -88,15 +98,16 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(lanes.middleware);
   app.use(pages.routes());
   app.use(pages.allowedMethods());
+  // In a room (a key), the room's own count: learners with a lesson page open, the instructor not among them.
+  // Solo, nobody joins the room; what /join shows then is the pages listening to the inspector.
+  const learnerCount = options.instructorKey === undefined ? () => store.listeningVisitorCount : () => room.learnerCount();
+  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount });
+  app.use(joining.router.routes());
 
-  return {
-    app,
-    inspector,
-    room,
-    routers: [pages, ...lanes.routers, ...workshop.routers],
-    close: () => {
-      inspector.close();
-      room.closeAll();
-    },
+  const close = () => {
+    inspector.close();
+    joining.close();
+    room.closeAll();
   };
+  return { app, inspector, room, routers: [pages, joining.router, ...lanes.routers, ...workshop.routers], close };
 }

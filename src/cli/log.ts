@@ -1,6 +1,7 @@
 // The terminal's printers: banner, one line per request, notes and errors. Colour through chalk, off when piped.
 import chalk, { chalkStderr } from 'chalk';
 import type { RequestRecord } from '../app.js';
+import type { LogMode } from './options.js';
 
 /** --no-color and NO_COLOR (any non-empty value) win over FORCE_COLOR; otherwise chalk decides (TTY or not). */
 export function configureColor(colorOption: boolean, env: NodeJS.ProcessEnv): void {
@@ -30,6 +31,16 @@ export interface BannerInfo {
   /** Set when the asked-for port was busy and another was taken. */
   portNote?: string;
   latencyMs: number;
+  /** The address learners use, when others can join. */
+  joinUrl?: string;
+  /** joinUrl as a QR code, drawn in lines of text (qr.ts: loaded only when there is a room to join). */
+  joinQr?: string[];
+  /** The page to project: the join address in large type, its QR code, the learner count. */
+  joinPageUrl?: string;
+  /** The console's address with its key: printed here and nowhere else. */
+  instructorUrl?: string;
+  /** Something about the CSRF secret the instructor should know (it could not be kept, say). */
+  secretNote?: string;
 }
 
 export function printBanner(info: BannerInfo): void {
@@ -46,13 +57,46 @@ export function printBanner(info: BannerInfo): void {
   if (info.latencyMs > 0) {
     lines.push(`  ${label('Latency:')}${chalk.yellow(`${info.latencyMs} ms`)} added to every lesson response`);
   }
+  if (info.joinUrl) {
+    if (info.joinQr) lines.push('', ...info.joinQr.map((line) => `  ${line}`), '');
+    lines.push(`  Scan to join ${chalk.cyan(info.joinUrl)}`);
+    if (info.joinPageUrl) lines.push(`  ${label('Project:')}${chalk.cyan(info.joinPageUrl)}  ${chalk.dim('(the join page, for the room)')}`);
+  }
+  if (info.instructorUrl) {
+    lines.push(`  ${chalk.bold('Instructor:')} ${chalk.cyan(info.instructorUrl)}  ${chalk.dim('(yours alone: do not project it)')}`);
+  }
+  if (info.secretNote) lines.push('', `  ${chalk.yellow(info.secretNote)}`);
   lines.push('', chalk.dim('  Ctrl+C to stop'), '');
   write(lines.join('\n'));
 }
 
-/** `POST /like/  200  212 B  3 ms  htmx`: lane requests in full colour, the rest (pages, files) dimmed. */
+/** The tool's own background traffic (inspector stream, join page count): never in the lanes log. */
+const toolPaths = /^\/(_|static\/|vendor\/|favicon\.ico)/;
+
+/** lanes: lesson pages, lane requests, resets and downloads; all: every request, static files too; none: nothing. */
+export function shouldLog(record: RequestRecord, mode: LogMode): boolean {
+  if (mode !== 'lanes') return mode === 'all';
+  return record.lane !== undefined || (record.learner !== undefined && !toolPaths.test(record.url));
+}
+
+const tagColors = [chalk.magenta, chalk.cyan, chalk.green, chalk.yellow, chalk.blue, chalk.red];
+/** As wide as a learner tag: static files (no visitor) keep the columns lined up. */
+const noTag = ' '.repeat(4);
+
+/**
+ * `7f3a  POST /like/  200  212 B  3 ms  htmx`: who (a learner tag from the visitor id), then the request.
+ * Lane requests in full colour, the rest (pages, files) dimmed.
+ */
 export function formatRequestLine(record: RequestRecord): string {
-  const url = record.url.length > 120 ? `${record.url.slice(0, 119)}…` : record.url;
+  const tag = record.learner;
+  const who = tag === undefined ? noTag : tagColors[parseInt(tag, 16) % tagColors.length]!(tag);
+  return `${who}  ${formatRequest(record)}`;
+}
+
+function formatRequest(record: RequestRecord): string {
+  // The instructor's key never shows in the log: the terminal may be on the projector.
+  const shown = record.url.replace(/([?&]key=)[^&#]*/g, '$1…');
+  const url = shown.length > 120 ? `${shown.slice(0, 119)}…` : shown;
   const parts = [
     `${chalk.bold(record.method)} ${url}`,
     record.aborted ? chalk.yellow('aborted') : colorStatus(record.status),
@@ -66,6 +110,14 @@ export function formatRequestLine(record: RequestRecord): string {
 
 export function printRequest(record: RequestRecord): void {
   write(formatRequestLine(record));
+}
+
+/** The request printer for a --log mode; undefined for none, so the app does not even time requests. */
+export function requestPrinter(mode: LogMode): ((record: RequestRecord) => void) | undefined {
+  if (mode === 'none') return undefined;
+  return (record) => {
+    if (shouldLog(record, mode)) printRequest(record);
+  };
 }
 
 export function formatBytes(bytes: number): string {

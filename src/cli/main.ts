@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { isLang, languages } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 import { configureColor, printError, printStack } from './log.js';
-import { defaultHost, resolveServeOptions, type RawServeOptions } from './options.js';
+import { defaultHost, logModes, resolveServeOptions, type RawServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
 import type { RawScaffoldOptions } from './scaffold.js';
 
@@ -11,7 +11,9 @@ const serveExamples = `
 Examples:
   htmx-demo serve
   htmx-demo serve --port 8080 --open
-  htmx-demo serve --host 0.0.0.0   # workshop on a LAN
+  htmx-demo serve --host 0.0.0.0   # workshop on a LAN: join page, QR code, instructor URL
+  htmx-demo serve --log all       # log static files too (--log none: no request log)
+  htmx-demo serve --host 0.0.0.0 --allowed-hosts laptop.local   # also by that name
   htmx-demo serve --latency 800 --lang ko
   htmx-demo serve --lesson 3      # start on lesson 3 (see htmx-demo lessons)
   htmx-demo lessons --lang ko`;
@@ -39,11 +41,14 @@ function buildProgram(version: string): Command {
     .description('start the demo server: the lessons at http://localhost:3000/')
     .option('-p, --port <n>', 'port to listen on, 0 for any free one (default: $PORT or 3000)')
     .option('--host <addr>', 'address to listen on; 0.0.0.0 shares the demo with your network', defaultHost)
+    .option('--allowed-hosts <names>', 'also answer to these host names, comma-separated (.lab.example: every name under it; all: any name)')
     .option('--strict-port', 'fail if the port is busy instead of trying the next one')
     .option('--open', 'open the page in the default browser ($BROWSER if set)')
     .option('--latency <ms>', 'delay every lesson response, to watch each step happen')
     .addOption(new Option('--lang <code>', 'page language until the visitor picks one').choices(languages).default('en'))
     .option('--lesson <id|number>', 'start on this lesson: the banner and --open point to it')
+    .addOption(new Option('--log <what>', 'request log: lanes (lesson pages and lane requests), all, or none').choices(logModes).default('lanes'))
+    .option('--fresh', 'make a new CSRF secret: tabs left open from an earlier run must reload')
     .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo serve --help')) })
     .addHelpText('after', serveExamples)
     .action(async (raw: RawServeOptions, command: Command) => {
@@ -105,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    process.exitCode = 1;
+    process.exitCode = err instanceof CliError ? err.exitCode : 1;
     const debug = isDebug(program.opts<GlobalOptions>()) || argv.includes('--debug');
     const message = err instanceof Error ? err.message : String(err);
     // A CliError is the user's to fix; anything else is a bug: still one line, with the way to learn more.

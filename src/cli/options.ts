@@ -1,10 +1,14 @@
 // The serve command's options, checked and typed. Pure and free of server imports, so main can check before loading Koa.
+import { type AllowedHosts, isHostName } from '../kit/hosts.js';
 import { isLang, type Lang } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 
 export const defaultPort = 3000;
 export const defaultHost = '127.0.0.1';
 export const maxLatencyMs = 60_000;
+/** What the request log shows: lesson pages and lane requests (no static files), everything, or nothing. */
+export const logModes = ['lanes', 'all', 'none'] as const;
+export type LogMode = (typeof logModes)[number];
 
 /** What commander hands the serve action (strings as typed). */
 export interface RawServeOptions {
@@ -16,6 +20,9 @@ export interface RawServeOptions {
   lang: string;
   /** A lesson id or number; checked against the lesson list by main, which loads it only then. */
   lesson?: string;
+  allowedHosts?: string;
+  fresh?: boolean;
+  log?: string;
 }
 
 export interface ServeOptions {
@@ -28,6 +35,11 @@ export interface ServeOptions {
   debug: boolean;
   /** Where the banner's URLs and --open point: `/`, or a lesson's page. */
   startPath: string;
+  /** Host names to answer to besides the ones serve announces (--allowed-hosts); `true` for any. */
+  allowedHosts: AllowedHosts;
+  /** A new CSRF secret instead of the kept one: tokens in tabs from an earlier run are refused. */
+  fresh: boolean;
+  log: LogMode;
 }
 
 /** A TCP port: a whole number from 0 (any free port) to 65535. */
@@ -53,6 +65,29 @@ export function parseHost(value: string): string {
   return value.trim();
 }
 
+/**
+ * `--allowed-hosts a.example,.lab.example`: names (a leading dot takes in every name under it), or `all` (`true`, as in
+ * vite's config) to answer to any name, which leaves the server open to DNS rebinding.
+ */
+export function parseAllowedHosts(value: string): AllowedHosts {
+  const names = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (names.some((name) => name === 'all' || name === 'true')) return true;
+  for (const name of names) {
+    const bare = name.startsWith('.') ? name.slice(1) : name;
+    if (!isHostName(bare) || bare === '') {
+      throw new CliError(`invalid host name "${name}" in --allowed-hosts: use names such as lab.example or .lab.example, comma-separated, or all`);
+    }
+  }
+  return names;
+}
+
+export function parseLogMode(value: string): LogMode {
+  if (!(logModes as readonly string[]).includes(value)) {
+    throw new CliError(`invalid log "${value}": use ${logModes.join(', ')}`);
+  }
+  return value as LogMode;
+}
+
 /** --port wins, then the PORT variable (empty counts as unset), then 3000. */
 export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv, debug: boolean): ServeOptions {
   if (!isLang(raw.lang)) throw new CliError(`invalid language "${raw.lang}"`); // commander's choices() checks first
@@ -69,5 +104,8 @@ export function resolveServeOptions(raw: RawServeOptions, env: NodeJS.ProcessEnv
     lang: raw.lang,
     debug,
     startPath: '/',
+    allowedHosts: raw.allowedHosts === undefined ? [] : parseAllowedHosts(raw.allowedHosts),
+    fresh: raw.fresh ?? false,
+    log: raw.log === undefined ? 'lanes' : parseLogMode(raw.log),
   };
 }

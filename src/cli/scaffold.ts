@@ -10,7 +10,7 @@ import { packageRoot } from '../kit/paths.js';
 import { commandsFor, detectPackageManager, packageNameProblem, quoteForShell, suggestPackageName } from './scaffold/names.js';
 import { listFiles, planStarter, starterTemplateDir, type PlannedFile } from './scaffold/plan.js';
 import { displayPath, findCollisions, inspectTarget } from './scaffold/target.js';
-import { fileOps, guardOps, writeProject, type WriteOps } from './scaffold/write.js';
+import { backupFolderName, fileOps, guardOps, writeProject, type WriteOps } from './scaffold/write.js';
 import { CliError } from './errors.js';
 
 /** What commander hands the scaffold action. */
@@ -38,26 +38,31 @@ export async function scaffold(dir: string, raw: RawScaffoldOptions): Promise<vo
   if (!isLang(raw.lang)) throw new CliError(`invalid language "${raw.lang}"`); // commander's choices() checks first
   const lang: Lang = raw.lang;
 
-  // 2. The target: a folder that is new, empty, or holds nothing of the user's (unless --force).
-  const state = await inspectTarget(target);
-  if (state.inTheWay.length > 0 && !raw.force) {
-    throw new CliError(`${displayPath(target)} is not empty: ${listSome(state.inTheWay)} would be in the way (use an empty folder, or --force to write over the starter's own files and keep the rest)`);
-  }
-
-  // 3. The plan: which file goes where.
+  // 2. The plan: which file goes where; and the target, a folder that is new, empty, or holds nothing of the
+  //    user's (unless --force, which keeps each file it replaces in a backup folder).
   const files = await plan(name, lang, lessons);
+  const state = await inspectTarget(target);
+  const backupName = backupFolderName();
+  const replaces = state.exists ? await existingFiles(target, files) : [];
+  if (state.inTheWay.length > 0 && !raw.force) {
+    const force = replaces.length > 0
+      ? `--force to replace ${listSome(replaces)}, keeping the old ${replaces.length > 1 ? 'ones' : 'one'} in ${backupName}/, and leave the rest alone`
+      : '--force to add the starter beside them: none of them would be replaced';
+    throw new CliError(`${displayPath(target)} is not empty: ${listSome(state.inTheWay)} would be in the way (use an empty folder, or ${force})`);
+  }
   const collisions = state.exists ? await findCollisions(target, files.map((file) => file.path)) : [];
   if (collisions.length > 0) throw new CliError(`cannot write into ${displayPath(target)} without deleting: ${listSome(collisions)}`);
 
-  // 4. A dry run stops here.
-  if (raw.dryRun) return printDryRun(target, files);
+  // 3. A dry run stops here.
+  if (raw.dryRun) return printDryRun(target, files, replaces, backupName);
 
-  // 5. Write, never losing a file, then install if asked.
-  const replaced = await withInterruptGuard((ops) => writeProject(target, files, ops));
+  // 4. Write, never losing a file; an interrupt at any point, even once all is written, means no install.
+  const { replaced, backup } = await withInterruptGuard((ops) => writeProject(target, files, ops, { force: raw.force, backupName }));
   const pm = detectPackageManager(process.env.npm_config_user_agent);
   const commands = commandsFor(pm);
   print(`\n${chalk.green('Scaffolded')} ${chalk.bold(displayPath(target))} ${chalk.dim(`(${files.length} files; lessons: ${lessons.map((l) => l.id).join(', ')})`)}`);
-  if (replaced.length > 0) print(chalk.yellow(`Wrote over ${listSome(replaced)}; nothing else was touched.`));
+  if (backup) print(chalk.yellow(`Wrote over ${listSome(replaced)}; the old ${replaced.length > 1 ? 'files are' : 'file is'} kept in ${displayPath(backup)}/ (nothing else was touched).`));
+  // 5. Install if asked.
   const installed = raw.install ? await install(target, commands.install) : false;
 
   // 6. What to do next.
@@ -90,33 +95,58 @@ async function plan(name: string, lang: Lang, lessons: Lesson[]): Promise<Planne
   });
 }
 
-async function printDryRun(target: string, files: PlannedFile[]): Promise<void> {
+async function printDryRun(target: string, files: PlannedFile[], replaces: string[], backupName: string): Promise<void> {
   print(`Dry run: would write ${files.length} files to ${displayPath(target)} (nothing written):`);
   for (const { path } of files) {
-    const there = await lstat(join(target, path)).then(() => true, () => false);
-    print(`  ${path}${there ? chalk.yellow('  (writes over the existing file)') : ''}`);
+    print(`  ${path}${replaces.includes(path) ? chalk.yellow(`  (replaces your file; the old one is kept in ${backupName}/)`) : ''}`);
+  }
+  if (replaces.length > 0) {
+    print(chalk.yellow(`Would replace ${replaces.length} of your files: ${replaces.join(', ')}; each is kept in ${join(displayPath(target), backupName)}/.`));
   }
 }
 
+/** The planned paths where the target already has a file (or link): what --force replaces. */
+async function existingFiles(target: string, files: PlannedFile[]): Promise<string[]> {
+  const found = await Promise.all(files.map(({ path }) => lstat(join(target, path)).then((info) => !info.isDirectory(), () => false)));
+  return files.filter((_file, index) => found[index]).map(({ path }) => path);
+}
+
 /**
- * Ctrl+C while writing would leave half a project: the signal is held until the next step, which then
- * fails, and everything is put back. HTMX_DEMO_SCAFFOLD_FAULT=n (a test hook) makes the nth step fail.
+ * Ctrl+C while writing would leave half a project: the signal is held until the next step, which then fails, and
+ * everything is put back. One that comes later, once all is written, still stops the command before any install.
+ * HTMX_DEMO_SCAFFOLD_FAULT (a test hook): `n` makes the nth step fail; `n:SIGINT` sends that signal at the nth step.
  */
 async function withInterruptGuard<T>(run: (ops: WriteOps) => Promise<T>): Promise<T> {
   let interrupted: NodeJS.Signals | undefined;
   const hold = (signal: NodeJS.Signals) => { interrupted = signal; };
-  const faultAt = Number(process.env.HTMX_DEMO_SCAFFOLD_FAULT) || 0;
+  const [faultAt, faultSignal] = faultHook(process.env.HTMX_DEMO_SCAFFOLD_FAULT);
   let step = 0;
   const ops = guardOps(fileOps, (op) => {
-    if (interrupted) throw new CliError(`interrupted (${interrupted})`);
-    if (++step === faultAt) throw new Error(`injected fault at step ${step} (${op})`);
+    if (interrupted) throw interruptedError(interrupted);
+    if (++step !== faultAt) return;
+    if (faultSignal) process.kill(process.pid, faultSignal);
+    else throw new Error(`injected fault at step ${step} (${op})`);
   });
   process.on('SIGINT', hold).on('SIGTERM', hold);
   try {
-    return await run(ops);
+    const result = await run(ops);
+    // A signal that came during the last step or the clean-up: handled once the loop has had its turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (interrupted) throw interruptedError(interrupted, 'the project is written, but nothing more was done');
+    return result;
   } finally {
     process.off('SIGINT', hold).off('SIGTERM', hold);
   }
+}
+
+function faultHook(value = ''): [number, NodeJS.Signals | undefined] {
+  const [at = '', signal] = value.split(':');
+  return [Number(at) || 0, signal === 'SIGINT' || signal === 'SIGTERM' ? signal : undefined];
+}
+
+/** The shell's status for death by that signal (130 for Ctrl+C), so a script running scaffold sees it stopped. */
+function interruptedError(signal: NodeJS.Signals, what?: string): CliError {
+  return new CliError(`interrupted (${signal})${what ? `: ${what}` : ''}`, { exitCode: signal === 'SIGINT' ? 130 : 143 });
 }
 
 /** Runs the package manager's install in the new project; a failure keeps the project and says what to run. */

@@ -1,12 +1,14 @@
 // htmx-demo serve: builds the app, listens, prints the banner and a line per request, and shuts down cleanly.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'koa';
 import type { DemoApp } from '../app.js';
 import { listen } from './listen.js';
-import { ignoreClosedOutput, printAppError, printBanner, printNote, printRequest, printShutdown } from './log.js';
+import { loadCsrfSecret, stateDir } from './csrf-secret.js';
+import { ignoreClosedOutput, printAppError, printBanner, printNote, printShutdown, requestPrinter } from './log.js';
 import type { ServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
-import { isLoopbackHost, localUrl, networkUrls } from './urls.js';
+import { allowedHostsFor, isLoopbackHost, joinUrl, localUrl, networkUrls } from './urls.js';
 
 /** How long open connections (a stuck download, say) may hold up the exit after Ctrl+C. */
 export const forceExitMs = 2000;
@@ -22,10 +24,23 @@ export async function serve(options: ServeOptions): Promise<void> {
   server.on('error', (err) => printAppError(err, 'server', options.debug));
 
   // 2. Build the app (Koa, the lessons, the views: most of the start-up time); its request log and errors go to the terminal.
+  //    The CSRF secret is the one kept from the last run, so open tabs carry on; a LAN room gets an instructor key.
+  const at = (base: string) => new URL(options.startPath, base).href;
+  const learnersBase = joinUrl(options.host, port);
+  const instructorKey = isLoopbackHost(options.host) ? undefined : randomBytes(16).toString('base64url');
+  const kept = loadCsrfSecret(stateDir(), { fresh: options.fresh });
   let demo: DemoApp;
   try {
     const [{ createApp }, { isClientGone }] = await Promise.all([import('../app.js'), import('../kit/errors.js')]);
-    demo = createApp({ lang: options.lang, latencyMs: options.latencyMs, onRequest: printRequest });
+    demo = createApp({
+      lang: options.lang,
+      latencyMs: options.latencyMs,
+      onRequest: requestPrinter(options.log),
+      csrfSecret: kept.secret,
+      instructorKey,
+      joinUrl: learnersBase && at(learnersBase),
+      allowedHosts: allowedHostsFor(options.host, options.allowedHosts),
+    });
     demo.app.on('error', (err: unknown, ctx?: Context) => {
       if (isClientGone(err) && !options.debug) return; // a closed tab is not the server's error
       printAppError(err, ctx ? `${ctx.method} ${ctx.originalUrl}` : '', options.debug);
@@ -40,8 +55,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   // 3. Stop cleanly on Ctrl+C or a service manager's SIGTERM: ready before the banner invites anyone to press it.
   stopOnSignals(server, demo);
 
-  // 4. Tell the learner where to go.
-  const at = (base: string) => new URL(options.startPath, base).href;
+  // 4. Tell the learner where to go; with a LAN host, the room too (QR code, join page) and the instructor their console.
   const url = at(localUrl(options.host, port));
   const { name, version } = readPackageInfo();
   printBanner({
@@ -52,6 +66,11 @@ export async function serve(options: ServeOptions): Promise<void> {
     exposeHint: isLoopbackHost(options.host),
     portNote: options.port !== 0 && port !== options.port ? `Port ${options.port} is in use, using ${port} instead.` : undefined,
     latencyMs: options.latencyMs,
+    joinUrl: learnersBase && at(learnersBase),
+    joinQr: learnersBase ? (await import('./qr.js')).terminalQr(at(learnersBase)) : undefined,
+    joinPageUrl: learnersBase && new URL('/join', localUrl(options.host, port)).href,
+    instructorUrl: instructorKey && new URL(`/present?key=${instructorKey}`, learnersBase ?? localUrl(options.host, port)).href,
+    secretNote: kept.problem && `Note: ${kept.problem}; open tabs will need a reload after a restart.`,
   });
 
   // 5. Open the browser if asked (node:child_process loads only then); a failure is only a note.

@@ -1,5 +1,6 @@
 // The URLs the banner shows: the Local one to open here, and Network ones for learners on the same LAN.
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
+import { type AllowedHosts, isHostName, loopbackHosts as loopbackNames } from '../kit/hosts.js';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 const wildcardHosts = new Set(['0.0.0.0', '::']);
@@ -27,6 +28,31 @@ export function networkUrls(host: string, port: number): string[] | undefined {
     .map((address) => httpUrl(address.address, port));
 }
 
+/**
+ * The address learners use: the first Network URL, or the host itself when one LAN address was given;
+ * undefined on loopback, where nobody else can join.
+ */
+export function joinUrl(host: string, port: number): string | undefined {
+  if (isLoopbackHost(host)) return undefined;
+  return isWildcardHost(host) ? networkUrls(host, port)?.[0] : localUrl(host, port);
+}
+
 function httpUrl(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+}
+
+/**
+ * The host names the server answers to: this machine's loopback names; with --host, also the given host, every
+ * address of this machine (what the Network URLs show, and any address a learner may type) and its own name (as
+ * `name` and `name.local`); and --allowed-hosts.
+ */
+export function allowedHostsFor(host: string, extra: AllowedHosts): AllowedHosts {
+  if (extra === true) return true;
+  const machine = hostname().toLowerCase();
+  const exposed = isLoopbackHost(host) ? [] : [
+    ...(isWildcardHost(host) ? [] : [host]),
+    ...Object.values(networkInterfaces()).flatMap((addresses) => addresses ?? []).map((address) => address.address),
+    ...(isHostName(machine) ? [machine, machine.endsWith('.local') ? machine : `${machine}.local`] : []),
+  ];
+  return [...new Set([...loopbackNames, ...(isLoopbackHost(host) ? [host] : []), ...exposed, ...extra])];
 }

@@ -28,7 +28,7 @@ export function handleErrors(): Middleware {
       }
       if (ctx.status >= 400 && ctx.body == null) ctx.throw(ctx.status);
     } catch (caught) {
-      const err = caught as HttpError;
+      const err = asClientError(ctx, caught as HttpError);
       const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
       if (status >= 500) ctx.app.emit('error', err, ctx);
       const message = err.expose ? err.message : (STATUS_CODES[status] ?? 'Error');
@@ -37,6 +37,19 @@ export function handleErrors(): Middleware {
       sendError(ctx, status, message);
     }
   };
+}
+
+/**
+ * zlib's own errors (gzip, deflate, br) carry no status: a compressed body that does not decompress is the
+ * client's bad input, not a server fault. Only a request that declared a Content-Encoding can cause them here.
+ */
+const corruptCompressionCode = /^(Z_(DATA|BUF|NEED_DICT)_ERROR|ERR__ERROR_|ERR_BROTLI)/;
+
+function asClientError(ctx: Context, err: HttpError): HttpError {
+  const code = String((err as { code?: unknown }).code ?? '');
+  const encoding = ctx.get('Content-Encoding');
+  if (err.status || !encoding || !corruptCompressionCode.test(code)) return err;
+  return Object.assign(new Error(`The request body could not be decompressed (Content-Encoding: ${encoding.slice(0, 40)}).`), { status: 400, expose: true });
 }
 
 function sendError(ctx: Context, status: number, message: string): void {

@@ -55,6 +55,8 @@ const en = {
   errorTitle: 'Something went wrong',
   notFound: 'Not found',
   backHome: 'Back to the lessons',
+  reconnecting: 'The server cannot be reached. Reconnecting…',
+  serverBack: 'The server is back. Carry on where you were.',
 };
 
 export type Messages = typeof en;
@@ -108,6 +110,8 @@ const ko: Messages = {
   errorTitle: '문제가 생겼습니다',
   notFound: '찾을 수 없습니다',
   backHome: '레슨 목록으로',
+  reconnecting: '서버에 연결할 수 없습니다. 다시 연결하는 중…',
+  serverBack: '서버가 다시 연결되었습니다. 하던 곳에서 계속하세요.',
 };
 
 export const messages: Record<Lang, Messages> = { en, ko };

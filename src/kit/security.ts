@@ -1,6 +1,7 @@
 // Headers every response carries, and the size limit on request bodies.
 import type { Readable } from 'node:stream';
 import type { Context, Middleware } from 'koa';
+import { isTrustworthyOrigin } from './hosts.js';
 
 /** Scripts come only from this origin: no inline script, no eval, no CDN. */
 export const contentSecurityPolicy = [
@@ -33,8 +34,9 @@ export function securityHeaders(): Middleware {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'same-origin',
       'X-Frame-Options': 'DENY',
-      'Cross-Origin-Opener-Policy': 'same-origin',
     });
+    // Ignored, with a console error on every page, where the origin is not trustworthy (a LAN address over HTTP).
+    if (isTrustworthyOrigin(ctx)) ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
     await next();
   };
 }

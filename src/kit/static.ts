@@ -1,6 +1,6 @@
 // Serves files from one folder under one URL prefix; nothing outside that folder can be reached.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Middleware } from 'koa';
 
@@ -39,6 +39,8 @@ export function serveFolders(folders: Folder[]): Middleware {
 
 export function serveStatic(prefix: string, root: string, { maxAge, immutable = false }: StaticOptions): Middleware {
   const rootDir = resolve(root);
+  // The root's own real location (it may itself be reached through a link, as in a linked install), found once.
+  let realRoot: Promise<string> | undefined;
   return async (ctx, next) => {
     if (!ctx.path.startsWith(prefix)) return next();
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
@@ -49,14 +51,24 @@ export function serveStatic(prefix: string, root: string, { maxAge, immutable = 
     const type = file && contentTypes[extname(file)];
     const info = type ? await stat(file).catch(() => null) : null;
     if (!file || !type || !info?.isFile()) return ctx.throw(404, 'Not found');
+    // A link inside the folder may point anywhere (a public/ folder is the user's to fill): what it reaches must
+    // lie inside the folder too.
+    const real = await realPathInside(file, (realRoot ??= realpath(rootDir).catch(() => rootDir)));
+    if (!real) return ctx.throw(404, 'Not found');
 
     ctx.type = type;
     ctx.length = info.size;
     ctx.lastModified = info.mtime;
     ctx.set('Cache-Control', `public, max-age=${maxAge}${immutable ? ', immutable' : ''}`);
     ctx.status = 200;
-    if (ctx.method === 'GET') ctx.body = createReadStream(file);
+    if (ctx.method === 'GET') ctx.body = createReadStream(real);
   };
+}
+
+/** Where `file` really is, if that is inside the folder's real location; else null. */
+async function realPathInside(file: string, realRoot: Promise<string>): Promise<string | null> {
+  const real = await realpath(file).catch(() => null);
+  return real !== null && real.startsWith((await realRoot) + sep) ? real : null;
 }
 
 /** Percent-decodes once; a malformed escape is treated as a name that cannot exist. */

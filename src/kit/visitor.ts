@@ -1,5 +1,5 @@
 // Who is asking: a visitor cookie (what per-visitor state is keyed by), the UI language, the CSRF token.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { type Lang, languages, messages } from './i18n.js';
 
@@ -13,7 +13,7 @@ export const csrfField = '_csrf';
 
 export interface VisitorOptions {
   defaultLang: Lang;
-  /** Signs CSRF tokens; a new one each start, so tokens from an old run are refused. */
+  /** Signs CSRF tokens. Kept across restarts, a visitor's token stays valid in open tabs; without one, a new one each start. */
   secret?: Buffer;
 }
 
@@ -49,6 +49,15 @@ export function identifyVisitor({ defaultLang, secret = randomBytes(32) }: Visit
 }
 
 const textSizes = ['normal', 'large'] as const;
+
+/**
+ * A few characters that tell visitors apart in a log or on a projector ("the one ending 7f"). A hash of the id,
+ * never part of it: the id is the visitor's cookie, and a log on a projector must not show what would let
+ * someone act as that visitor.
+ */
+export function learnerTag(visitorId: string): string {
+  return createHash('sha256').update(visitorId).digest('hex').slice(0, 4);
+}
 
 /** A page switch such as `?lang=ko` or `?text=large` applies and is remembered; else the cookie; else the default. */
 function pickChoice<T extends string>(ctx: Context, name: string, choices: readonly T[], fallback: T): T {

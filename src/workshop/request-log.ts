@@ -1,5 +1,6 @@
 // Reports each request once it has finished: method, URL, status, bytes sent, time, lane.
 import type { Middleware } from 'koa';
+import { learnerTag } from '../kit/visitor.js';
 
 export interface RequestRecord {
   method: string;
@@ -8,6 +9,8 @@ export interface RequestRecord {
   bytes: number;
   ms: number;
   lane?: string;
+  /** Who asked: a short tag from the visitor id (learnerTag); unset for static files, served before the visitor is known. */
+  learner?: string;
   /** The client went away before any answer was sent (an event stream that was open for a while is not aborted). */
   aborted: boolean;
 }
@@ -23,6 +26,7 @@ export function logRequests(onRequest: (record: RequestRecord) => void): Middlew
         bytes: Number(ctx.res.getHeader('Content-Length') ?? 0),
         ms: performance.now() - started,
         lane: ctx.state.lane,
+        learner: ctx.state.visitorId ? learnerTag(ctx.state.visitorId) : undefined,
         aborted: !ctx.res.headersSent,
       });
     // 'close' also fires for streams and aborted requests; a finished response is counted there once.

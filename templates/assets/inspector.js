@@ -90,8 +90,19 @@
     for (const list of new Set(mutations.map((m) => m.target))) tidy(list);
   });
 
+  // The stream's state is the page's best sign of the server's: connection.js tells the learner.
+  const tell = (state) => document.dispatchEvent(new CustomEvent(`inspector:stream:${state}`));
+
   function listen(url) {
     const source = new EventSource(url);
+    source.addEventListener('open', () => tell('reached'));
+    source.addEventListener('error', () => {
+      // A lost connection leaves the browser retrying by itself. An error answer closes the stream for good:
+      // the server is there all the same, and the stream starts over a little later.
+      if (source.readyState !== EventSource.CLOSED) return tell('lost');
+      tell('reached');
+      setTimeout(() => listen(url), 3000);
+    });
     source.addEventListener('message', (event) => {
       const template = document.createElement('template');
       template.innerHTML = event.data; // rendered and escaped by the server's exchange.ejs

@@ -58,7 +58,7 @@ export async function benchBreakdown({ only, log, requests = 20_000 }) {
   for (const scenario of scenarios.filter(({ id }) => !only || id === 'koa' || only.includes(id))) {
     const dir = mkdtempSync(join(tmpdir(), 'hxd-profile-'));
     try {
-      const profiled = fork(child, [scenario.id, String(requests)], { execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const profiled = fork(child, [scenario.id, String(requests)], { execArgv: ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       const [[figures]] = await Promise.all([once(profiled, 'message'), once(profiled, 'exit')]);
       const totals = categorize(JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8')), figures.window);
       const perRequest = Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).map(([part, us]) => [part, us / figures.requests]));

@@ -9,7 +9,8 @@ const profile = (dir) => ['--cpu-prof', `--cpu-prof-dir=${dir}`];
  * for every child) has it write a CPU profile there when it stops (`node --cpu-prof`).
  */
 export async function startChild(script, args = [], { profileDir = process.env.BENCH_PROFILE } = {}) {
-  const child = fork(script, args, { execArgv: profileDir ? profile(profileDir) : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // tsx: the app child loads the sources (the bundle exposes only the CLI); the baselines load plain JavaScript.
+  const child = fork(script, args, { execArgv: ['--import', 'tsx', ...(profileDir ? profile(profileDir) : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const [message] = await Promise.race([
     once(child, 'message'),
     once(child, 'exit').then(([code]) => { throw new Error(`${script} exited (${code}) before listening`); }),

@@ -1,4 +1,5 @@
-// Page weight: every byte the lesson page makes a browser load, and each lane's single like exchange.
+// Page weight: every byte each lesson page makes a browser load (a fresh browser: no cache), and each lane's single
+// like exchange.
 import { gzipSync } from 'node:zlib';
 import { startChild } from './children.js';
 import { newVisitor } from './visitor.js';
@@ -22,13 +23,23 @@ export async function benchPageWeight() {
   const server = await startChild(appServer);
   try {
     const { cookie, csrfToken, html } = await newVisitor(server.url);
-    const files = [{ url: '/', ...sizes(Buffer.from(html)) }];
-    for (const url of referencedAssets(html)) {
-      const res = await fetch(new URL(url, `${server.url}/`), { headers: { Cookie: cookie } });
-      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-      files.push({ url, ...sizes(Buffer.from(await res.arrayBuffer())) });
+    const weigh = async (path, pageHtml) => {
+      const files = [{ url: path, ...sizes(Buffer.from(pageHtml)) }];
+      for (const url of referencedAssets(pageHtml)) {
+        const res = await fetch(new URL(url, `${server.url}/`), { headers: { Cookie: cookie } });
+        if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+        files.push({ url, ...sizes(Buffer.from(await res.arrayBuffer())) });
+      }
+      return { path, raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), files };
+    };
+    const page = await weigh('/', html);
+    const lessonPaths = [...new Set([...html.matchAll(/href="(\/lessons\/[\w-]+)"/g)].map((m) => m[1]))];
+    const pages = [page];
+    for (const path of lessonPaths) {
+      const res = await fetch(server.url + path, { headers: { Cookie: cookie } });
+      pages.push(await weigh(path, await res.text()));
     }
-    const page = { raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), files };
+    const heaviest = pages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
 
     const like = async (path, headers) => {
       const res = await fetch(server.url + path, { method: 'POST', headers: { ...headers, Cookie: cookie, 'X-CSRF-Token': csrfToken } });
@@ -40,7 +51,7 @@ export async function benchPageWeight() {
       fragment: await like('/like/', { 'HX-Request': 'true', 'HX-Target': 'like-section', Accept: 'text/html' }),
       json: await like('/api/like', { Accept: 'application/json' }),
     };
-    return { page, exchanges };
+    return { page, heaviest, pages, exchanges };
   } finally {
     await server.stop();
   }

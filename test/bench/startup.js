@@ -12,7 +12,7 @@ const bare = { id: 'node:http', args: [new URL('./servers/node-http.js', import.
 /** Not a target: what the fixed stack alone costs, so the report can say how much of the start-up is the project's. */
 const stack = { id: 'stack', args: [new URL('./servers/stack-floor.js', import.meta.url).pathname] };
 
-export const cliBuilt = () => existsSync(`${root}dist/cli/main.js`);
+export const cliBuilt = () => existsSync(`${root}dist/cli.js`);
 
 /** Milliseconds from spawn to the end of the first 2xx answer from the URL in the `Local:` banner line. */
 async function startOnce({ args }) {

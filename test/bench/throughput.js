@@ -1,10 +1,12 @@
-// Throughput: both lanes' like, inspector off and on, against a bare Koa app; autocannon runs in this process.
+// Throughput: both lanes' like, inspector off and on, against a same-work Koa app (the like answered safely by hand)
+// and a bare Koa app (the framework's limit); autocannon runs in this process.
 import autocannon from 'autocannon';
 import { startChild } from './children.js';
 import { newVisitor, openStream } from './visitor.js';
 
 const appServer = new URL('./servers/app.js', import.meta.url).pathname;
 const koaServer = new URL('./servers/koa.js', import.meta.url).pathname;
+const sameWorkServer = new URL('./servers/same-work.js', import.meta.url).pathname;
 
 /** The requests a browser sends for one like, with the headers htmx and like.js send. */
 export const likeRequests = {
@@ -12,13 +14,18 @@ export const likeRequests = {
   json: { method: 'POST', path: '/api/like', headers: { Accept: 'application/json' } },
 };
 
-/** koa: the baseline, sent the fragment request. off: a visitor with no stream open. on: its stream open and read. */
+/**
+ * koa: the framework's limit, sent the fragment request. same-work: the like by hand, each lane's request. off: a
+ * visitor with no stream open. on: its stream open and read. `against` names the baseline a lane's ratio is taken to.
+ */
 export const scenarios = [
   { id: 'koa', server: koaServer, request: 'fragment', baseline: true },
-  { id: 'fragment', server: appServer, request: 'fragment', stream: false },
-  { id: 'json', server: appServer, request: 'json', stream: false },
-  { id: 'fragment+inspector', server: appServer, request: 'fragment', stream: true },
-  { id: 'json+inspector', server: appServer, request: 'json', stream: true },
+  { id: 'same-work', server: sameWorkServer, request: 'fragment', sameWork: true },
+  { id: 'same-work-json', server: sameWorkServer, request: 'json', sameWork: true },
+  { id: 'fragment', server: appServer, request: 'fragment', stream: false, against: 'same-work' },
+  { id: 'json', server: appServer, request: 'json', stream: false, against: 'same-work-json' },
+  { id: 'fragment+inspector', server: appServer, request: 'fragment', stream: true, against: 'fragment' },
+  { id: 'json+inspector', server: appServer, request: 'json', stream: true, against: 'json' },
 ];
 
 /** The baseline has no visitors; it is sent headers of the same size. */
@@ -75,7 +82,8 @@ function run(options) {
  * on a cooler or warmer machine. Each round's figures are divided by that round's baseline.
  */
 export async function benchThroughput({ rounds, connections, seconds, warmupSeconds, only, log }) {
-  const picked = scenarios.filter(({ id }) => !only || id === 'koa' || only.includes(id));
+  const needed = new Set(only?.flatMap((id) => [id, scenarios.find((s) => s.id === id)?.against]) ?? []);
+  const picked = scenarios.filter(({ id }) => !only || id === 'koa' || needed.has(id));
   const perRound = [];
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? picked : [...picked].reverse();
@@ -91,13 +99,17 @@ export async function benchThroughput({ rounds, connections, seconds, warmupSeco
   const results = {};
   for (const { id } of picked) {
     const of = (key) => perRound.map((figures) => figures[id][key]);
-    const ratioOf = (key) => perRound.map((figures) => figures[id][key] / figures.koa[key]);
+    const ratioOf = (key, baseline = 'koa') => perRound.map((figures) => figures[id][key] / figures[baseline][key]);
+    const against = picked.find((scenario) => scenario.id === id).against;
     results[id] = {
       rps: median(of('rps')),
       p50: median(of('p50')),
       p99: median(of('p99')),
       cpuPerRequest: median(of('cpuPerRequest')),
       rpsRatio: median(ratioOf('rps')),
+      /** Against its own baseline (same-work for a lane, inspector off for inspector on), round by round. */
+      ratio: against ? median(ratioOf('rps', against)) : undefined,
+      against,
       cpuRatio: median(ratioOf('cpuPerRequest')),
       rounds: perRound.map((figures) => figures[id]),
     };

@@ -68,11 +68,11 @@ describe.skipIf(!hasChromium)('lesson 8 in Chromium', () => {
   it('the curl line names this server and answers what the JSON lane shows', async () => {
     await session.page.goto(session.server.url + '/lessons/two-clients');
     const line = (await session.page.textContent('#curl-line'))!;
-    expect(line).toBe(`curl ${session.server.url}/api/v1/tasks`);
+    expect(line).toBe(`curl '${session.server.url}/api/v1/tasks'`);
     // One click selects the whole line, ready to copy.
     await session.page.click('#curl-line');
     expect(await session.page.evaluate(() => window.getSelection()?.toString())).toBe(line);
-    const viaCurl = (await (await fetch(line.replace(/^curl /, ''))).json()) as { tasks: Array<{ title: string; done: boolean }> };
+    const viaCurl = (await (await fetch(/^curl '([^']+)'$/.exec(line)![1]!)).json()) as { tasks: Array<{ title: string; done: boolean }> };
     await expect.poll(jsonList).toEqual(viaCurl.tasks.map((t) => `${t.done ? '✓' : '○'} ${t.title}`));
     expect(session.problems.list).toEqual([]);
   });
@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('lesson 8 in Chromium', () => {
     await expect.poll(() => session.page.textContent('#json-task-toggle')).toBe('완료로 표시');
     await session.page.click('#htmx-task-2');
     await expect.poll(() => session.page.textContent('#htmx-task-toggle')).toBe('완료로 표시');
-    expect(await session.page.textContent('#curl-line')).toBe(`curl ${session.server.url}/api/v1/tasks?lang=ko`);
+    expect(await session.page.textContent('#curl-line')).toBe(`curl '${session.server.url}/api/v1/tasks?lang=ko'`);
     expect(await session.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(session.problems.list).toEqual([]);
   });

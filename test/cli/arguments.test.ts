@@ -98,6 +98,10 @@ describe('bad arguments fail in one readable line', () => {
     expectCleanFailure(await runCli(['serve', '--latency', '-5']), /invalid latency "-5"/);
   });
 
+  it('--allowed-hosts with something that is no host name', async () => {
+    expectCleanFailure(await runCli(['serve', '--allowed-hosts', 'lab.example,http://x']), /invalid host name "http:\/\/x" in --allowed-hosts/);
+  });
+
   it('an empty host (which would silently mean every interface)', async () => {
     expectCleanFailure(await runCli(['serve', '--host', '']), /invalid host ""/);
   });

@@ -1,8 +1,10 @@
 // The pure pieces behind the CLI: option parsing and the request log line.
+import { hostname, networkInterfaces } from 'node:os';
 import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatRequestLine } from '../../src/cli/log.js';
-import { parsePort, resolveServeOptions } from '../../src/cli/options.js';
+import { parseAllowedHosts, parsePort, resolveServeOptions } from '../../src/cli/options.js';
+import { allowedHostsFor } from '../../src/cli/urls.js';
 
 describe('parsePort', () => {
   it('takes 0 to 65535', () => {
@@ -30,17 +32,17 @@ describe('resolveServeOptions', () => {
 describe('formatRequestLine', () => {
   it('shows method, url, status, size, time and lane', () => {
     const line = formatRequestLine({ method: 'POST', url: '/like/', status: 200, bytes: 212, ms: 3.4, lane: 'htmx', aborted: false });
-    expect(plain(line)).toBe('POST /like/  200  212 B  3 ms  htmx');
+    expect(plain(line)).toBe('      POST /like/  200  212 B  3 ms  htmx');
   });
 
   it('leaves the lane out for pages and files', () => {
     const line = formatRequestLine({ method: 'GET', url: '/', status: 404, bytes: 15_900, ms: 12.6, aborted: false });
-    expect(plain(line)).toBe('GET /  404  15.9 kB  13 ms');
+    expect(plain(line)).toBe('      GET /  404  15.9 kB  13 ms');
   });
 
   it('says a request was aborted instead of showing a status that was never sent', () => {
     const line = formatRequestLine({ method: 'POST', url: '/like/', status: 404, bytes: 0, ms: 300, lane: 'htmx', aborted: true });
-    expect(plain(line)).toBe('POST /like/  aborted  0 B  300 ms  htmx');
+    expect(plain(line)).toBe('      POST /like/  aborted  0 B  300 ms  htmx');
   });
 
   it('formats sizes in B, kB and MB', () => {
@@ -48,5 +50,33 @@ describe('formatRequestLine', () => {
     expect(formatBytes(999)).toBe('999 B');
     expect(formatBytes(1000)).toBe('1.0 kB');
     expect(formatBytes(2_500_000)).toBe('2.5 MB');
+  });
+});
+
+describe('--allowed-hosts', () => {
+  it('takes names and .domains, comma-separated, in any case; all (or true) answers to any name', () => {
+    expect(parseAllowedHosts('Laptop.local, .lab.example,10.0.0.5')).toEqual(['laptop.local', '.lab.example', '10.0.0.5']);
+    expect(parseAllowedHosts('all')).toBe(true);
+    expect(parseAllowedHosts('true')).toBe(true);
+  });
+
+  it('refuses what is no host name, in one line', () => {
+    for (const bad of ['a b', 'http://x.example', 'x.example:3000', '.', 'x/y', "x'y"]) {
+      expect(() => parseAllowedHosts(bad)).toThrow(/^invalid host name ".*" in --allowed-hosts: use names such as/);
+    }
+  });
+
+  it('on loopback: the loopback names and the extra ones only', () => {
+    const hosts = allowedHostsFor('127.0.0.1', ['lab.example']);
+    expect(hosts).toEqual(['localhost', '.localhost', '127.0.0.1', '::1', 'lab.example']);
+  });
+
+  it('with --host: the given host and every address of this machine, as well', () => {
+    const addresses = Object.values(networkInterfaces()).flatMap((list) => list ?? []).map((a) => a.address);
+    expect(allowedHostsFor('0.0.0.0', [])).toEqual(expect.arrayContaining(['localhost', '127.0.0.1', ...addresses]));
+    expect(allowedHostsFor('0.0.0.0', [])).not.toContain('0.0.0.0');
+    expect(allowedHostsFor('laptop.local', [])).toContain('laptop.local');
+    expect(allowedHostsFor('0.0.0.0', [])).toEqual(expect.arrayContaining([hostname().toLowerCase(), `${hostname().toLowerCase()}.local`]));
+    expect(allowedHostsFor('0.0.0.0', true)).toBe(true);
   });
 });

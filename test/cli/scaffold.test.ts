@@ -1,5 +1,5 @@
 // htmx-demo scaffold for real: the files it writes, where they come from, and every way it refuses to lose a file.
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
@@ -23,7 +23,7 @@ function expectedFiles(ids: string[]): string[] {
   const template = filesUnder(join(repoRoot, 'templates/starter')).map((f) => (f === '_gitignore' ? '.gitignore' : f));
   const served = [
     'src/kit/types.ts', 'src/kit/state.ts', 'src/kit/mount.ts',
-    'src/kit/errors.ts', 'src/kit/security.ts', 'src/kit/static.ts', 'src/kit/visitor.ts',
+    'src/kit/errors.ts', 'src/kit/security.ts', 'src/kit/hosts.ts', 'src/kit/static.ts', 'src/kit/visitor.ts',
     'views/error-fragment.ejs', 'public/app.css', 'public/favicon.svg',
   ];
   const lessonFiles = ['shared', ...ids].flatMap((id) =>
@@ -166,20 +166,48 @@ describe('never losing a file', () => {
     expect(readdirSync(dir)).toEqual(['fresh']);
   });
 
-  it('--force writes over the starter\'s own files and keeps every other file', async () => {
+  it('--force writes over the starter\'s own files, keeps each in a backup folder it names, and keeps every other file', async () => {
     const project = join(dir, 'forced');
     mkdirSync(join(project, 'src/server'), { recursive: true });
     writeFileSync(join(project, 'package.json'), '{"name":"old"}');
+    writeFileSync(join(project, 'README.md'), 'my readme');
     writeFileSync(join(project, 'notes.txt'), 'mine');
     writeFileSync(join(project, 'src/server/extra.ts'), 'mine too');
     const result = await scaffold(['forced', '--force']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Wrote over package.json; nothing else was touched.');
+    const backup = /Wrote over package\.json, README\.md; the old files are kept in forced\/(\.htmx-demo-backup-[\dT-]+)\/ \(nothing else was touched\)\./.exec(result.stdout)?.[1];
+    expect(backup, result.stdout).toBeDefined();
+    expect(readFileSync(join(project, backup!, 'package.json'), 'utf8')).toBe('{"name":"old"}');
+    expect(readFileSync(join(project, backup!, 'README.md'), 'utf8')).toBe('my readme');
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).name).toBe('forced');
     expect(readFileSync(join(project, 'notes.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(project, 'src/server/extra.ts'), 'utf8')).toBe('mine too');
-    expect(filesUnder(project)).toEqual([...expectedFiles(['like']), 'notes.txt', 'src/server/extra.ts'].sort());
+    expect(filesUnder(project)).toEqual(
+      [...expectedFiles(['like']), 'notes.txt', 'src/server/extra.ts', `${backup}/README.md`, `${backup}/package.json`].sort(),
+    );
     expect(readdirSync(dir)).toEqual(['forced']);
+  });
+
+  it('the refusal and --dry-run say which of the user\'s files --force would replace, and where it keeps them', async () => {
+    const project = join(dir, 'busy');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{"name":"old"}');
+    writeFileSync(join(project, 'src/main.ts'), 'my main');
+    writeFileSync(join(project, 'notes.txt'), 'mine');
+    const before = snapshot(dir);
+    expectRefusal(await scaffold(['busy']), /^error: busy is not empty: notes\.txt, package\.json, src would be in the way \(use an empty folder, or --force to replace package\.json, src\/main\.ts, keeping the old ones in \.htmx-demo-backup-[\dT-]+\/, and leave the rest alone\)\n$/);
+    const dry = await scaffold(['busy', '--force', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^ {2}package\.json {2}\(replaces your file; the old one is kept in \.htmx-demo-backup-[\dT-]+\/\)$/m);
+    expect(dry.stdout).toMatch(/^ {2}src\/main\.ts {2}\(replaces your file/m);
+    expect(dry.stdout).toMatch(/^Would replace 2 of your files: package\.json, src\/main\.ts; each is kept in busy\/\.htmx-demo-backup-[\dT-]+\/\.$/m);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('a folder with nothing the starter replaces: the refusal says --force would replace none of it', async () => {
+    mkdirSync(join(dir, 'busy'));
+    writeFileSync(join(dir, 'busy/notes.txt'), 'mine');
+    expectRefusal(await scaffold(['busy']), /\(use an empty folder, or --force to add the starter beside them: none of them would be replaced\)/);
   });
 
   it('--force still refuses to put a file where the user has a folder (or the other way round)', async () => {
@@ -198,6 +226,27 @@ describe('never losing a file', () => {
     expectRefusal(await scaffold(['taken']), /^error: taken is a file, not a folder: choose another path\n$/);
     expectRefusal(await scaffold(['taken/sub/my-demo']), /^error: cannot create taken\/sub\/my-demo: taken is a file, not a folder\n$/);
     expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('a file');
+  });
+
+  it('a target that is a link to nothing is refused in a sentence, and the link is left alone', async () => {
+    symlinkSync('gone/elsewhere', join(dir, 'my-demo'));
+    const result = await scaffold(['my-demo']);
+    expectRefusal(result, /^error: my-demo is a link to gone\/elsewhere, which does not exist: remove the link, or create that folder, or choose another path\n$/);
+    expect(result.stderr).not.toMatch(/ENOENT/);
+    expect(snapshot(dir)).toEqual({ 'my-demo': 'link -> gone/elsewhere' });
+    expectRefusal(await scaffold(['my-demo/sub']), /^error: cannot create my-demo\/sub: my-demo is a link to gone\/elsewhere, which does not exist\n$/);
+    expect(snapshot(dir)).toEqual({ 'my-demo': 'link -> gone/elsewhere' });
+  });
+
+  it('two scaffolds into one empty folder at once: one wins whole, the other fails in one line and changes nothing', async () => {
+    mkdirSync(join(dir, 'shared'));
+    const [en, ko] = await Promise.all([scaffold(['shared', '--lang', 'en']), scaffold(['shared', '--lang', 'ko'])]);
+    expect([en.code, ko.code].sort()).toEqual([0, 1]);
+    const [winner, loser] = en.code === 0 ? ['en', ko] : ['ko', en];
+    expect(loser.stderr).toMatch(/^error: [^\n]+\n$/);
+    expect(readFileSync(join(dir, 'shared/src/main.ts'), 'utf8')).toContain(`createApp({ lang: '${winner}' })`);
+    expect(filesUnder(join(dir, 'shared'))).toEqual(expectedFiles(['like']));
+    expect(readdirSync(dir)).toEqual(['shared']);
   });
 
   it('refuses a folder it may not write in', async () => {
@@ -240,6 +289,15 @@ describe('never losing a file', () => {
   });
 });
 
+describe('Ctrl+C', () => {
+  it('during the writing: everything is put back, and the exit status is 130', async () => {
+    const result = await scaffold(['my-demo'], { HTMX_DEMO_SCAFFOLD_FAULT: '4:SIGINT' });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/^error: could not write my-demo: interrupted \(SIGINT\); nothing was changed\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('--install', () => {
   /** A fake package manager on PATH that records where and how it was run, then exits with `code`. */
   function fakeNpm(code: number): { path: string; log: string } {
@@ -260,6 +318,18 @@ describe('--install', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(readFileSync(npm.log, 'utf8'))).toEqual({ args: ['install'], cwd: join(dir, 'my-demo') });
     expect(result.stdout).toMatch(/Next steps:\n {2}cd my-demo\n {2}npm start\n {2}npm test\n/);
+  });
+
+  it('a Ctrl+C that comes at the last step, while cleaning up, never starts the install, and the exit status says so', async () => {
+    const npm = fakeNpm(0);
+    const dry = await scaffold(['my-demo', '--dry-run']);
+    const fileCount = Number(/would write (\d+) files/.exec(dry.stdout)?.[1]);
+    const lastStep = 1 + 2 * fileCount + 1; // the temporary folder, a folder and a file per file, the final move
+    const result = await scaffold(['my-demo', '--install'], { PATH: npm.path, HTMX_DEMO_SCAFFOLD_FAULT: `${lastStep}:SIGINT` });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/^error: interrupted \(SIGINT\): the project is written, but nothing more was done\n$/);
+    expect(existsSync(npm.log)).toBe(false);
+    expect(filesUnder(join(dir, 'my-demo'))).toEqual(expectedFiles(['like']));
   });
 
   it('a failed install keeps the project and says what to run', async () => {

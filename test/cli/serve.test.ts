@@ -1,7 +1,9 @@
 // htmx-demo serve for real: the banner, the page, the request log, busy ports and the LAN banner.
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawRequest } from '../support/http.js';
 import { killAll, spawnCli, startServe } from './spawn-cli.js';
 
 let blockers: Server[] = [];
@@ -37,14 +39,14 @@ describe('htmx-demo serve', () => {
     const page = await fetch(baseUrl + '/');
     const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const csrfToken = /<meta name="csrf-token" content="([^"]+)">/.exec(await page.text())?.[1] ?? '';
-    await cli.waitFor(/^GET \/  200  [\d.]+ k?B  \d+ ms$/m);
+    await cli.waitFor(/^[0-9a-f]{4}  GET \/  200  [\d.]+ k?B  \d+ ms$/m);
 
     const like = await fetch(baseUrl + '/like/', {
       method: 'POST',
       headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'HX-Request': 'true' },
     });
     expect(like.status).toBe(200);
-    await cli.waitFor(/^POST \/like\/  200  \d+ B  \d+ ms  htmx$/m);
+    await cli.waitFor(/^[0-9a-f]{4}  POST \/like\/  200  \d+ B  \d+ ms  htmx$/m);
   });
 
   it('prints the latency when one is set', async () => {
@@ -89,5 +91,24 @@ describe('htmx-demo serve', () => {
     for (const line of network) {
       expect(line).toMatch(new RegExp(`Network: +(http://\\d+\\.\\d+\\.\\d+\\.\\d+:${port}/|no network address found)`));
     }
+  });
+
+  it('answers only to the names it announced; --allowed-hosts adds names', async () => {
+    const { baseUrl, port } = await startServe(['--port', '0', '--allowed-hosts', 'lab.example']);
+    const asked = (host: string) => rawRequest(baseUrl, '/', { headers: { Host: `${host}:${port}` } });
+    expect((await asked('localhost')).status).toBe(200);
+    expect((await asked('lab.example')).status).toBe(200);
+    const rebound = await asked('rebind.attacker.example');
+    expect(rebound.status).toBe(403);
+    expect(rebound.text).toContain('--allowed-hosts rebind.attacker.example');
+  });
+
+  it('--host 0.0.0.0 answers to each address of this machine', async () => {
+    const { baseUrl, port } = await startServe(['--port', '0', '--host', '0.0.0.0']);
+    const addresses = Object.values(networkInterfaces()).flatMap((list) => list ?? []).filter((a) => a.family === 'IPv4');
+    for (const { address } of addresses) {
+      expect((await rawRequest(baseUrl, '/', { headers: { Host: `${address}:${port}` } })).status, address).toBe(200);
+    }
+    expect((await rawRequest(baseUrl, '/', { headers: { Host: `rebind.attacker.example:${port}` } })).status).toBe(403);
   });
 });

@@ -1,6 +1,10 @@
 // Runs the built CLI (bin/htmx-demo.js) as a real child process, and waits for what it prints.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { stripVTControlCharacters as plain } from 'node:util';
 
 export const binPath = fileURLToPath(new URL('../../bin/htmx-demo.js', import.meta.url));
@@ -21,9 +25,13 @@ export interface CliProcess {
 
 const running = new Set<ChildProcess>();
 
+/** One state folder for every CLI this test file spawns: no test reads or writes the user's own (CSRF secret). */
+const testStateHome = mkdtempSync(join(tmpdir(), 'htmx-demo-test-state-'));
+afterAll(() => rmSync(testStateHome, { recursive: true, force: true }));
+
 /** Env for the child: the test's, minus anything that changes colour, plus `env` (undefined deletes). */
 function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, XDG_STATE_HOME: testStateHome };
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'PORT', 'BROWSER', 'DEBUG']) delete merged[name];
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];

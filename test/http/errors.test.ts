@@ -1,5 +1,6 @@
 // Errors a client can cause (404, 405, 400, 413): the right status in the right shape, never a 500, and the server lives on.
 import { Agent, request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest, streamedBody } from '../support/http.js';
 import { currentCounts, like, likeLanes } from '../support/lanes.js';
@@ -80,6 +81,37 @@ describe('400 for a malformed body', () => {
     const res = await visitor.fetch('/like/', { method: 'POST', headers: { 'HX-Request': 'true', 'Content-Type': 'application/json' }, body: '{"a":' });
     await expectErrorShape(res, 400, 'fragment');
     expect(await currentCounts(visitor)).toEqual({ json: 0, htmx: 0 });
+  });
+});
+
+describe('a compressed body that does not decompress', () => {
+  const junk = 'not compressed at all';
+  const cases = likeLanes.flatMap((lane) =>
+    (['gzip', 'deflate', 'br'] as const).flatMap((encoding) =>
+      ['application/json', 'application/x-www-form-urlencoded'].map((type) => ({ lane, encoding, type })),
+    ),
+  );
+
+  it.each(cases)('$lane.path, Content-Encoding $encoding, $type: 400, a client error', async ({ lane, encoding, type }) => {
+    const res = await like(visitor, lane, { headers: { 'Content-Type': type, 'Content-Encoding': encoding }, body: junk });
+    await expectErrorShape(res, 400, lane.id === 'json' ? 'json' : 'fragment');
+    expect(await currentCounts(visitor)).toEqual({ json: 0, htmx: 0 });
+  });
+
+  it('a body cut off mid-gzip is a 400 too', async () => {
+    const whole = gzipSync(JSON.stringify({ note: 'x'.repeat(200) }));
+    const res = await like(visitor, likeLanes[0]!, { headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: whole.subarray(0, 14) });
+    await expectErrorShape(res, 400, 'json');
+  });
+
+  it('a well-formed gzip body is read as usual', async () => {
+    const res = await like(visitor, likeLanes[0]!, { headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: gzipSync('{}') });
+    expect(res.status).toBe(200);
+  });
+
+  it.each(likeLanes)('$path, an encoding the server does not know: 415', async (lane) => {
+    const res = await like(visitor, lane, { headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'zstd' }, body: junk });
+    await expectErrorShape(res, 415, lane.id === 'json' ? 'json' : 'fragment');
   });
 });
 

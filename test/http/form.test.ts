@@ -54,6 +54,7 @@ function fieldsOf(html: string) {
 const htmxDemo = (page: string) => demoOf(page, 'htmx');
 
 describe('the rules, the same on both lanes', () => {
+  const mixed = 'Write the name in one alphabet: letters that only look alike (Latin a, Cyrillic а) cannot be mixed.';
   const cases: Array<[string, Record<string, unknown>, Partial<Record<'name' | 'email' | 'password', string>>]> = [
     ['everything missing', {}, { name: 'Choose a user name.', email: 'Enter your email address.', password: 'Use at least 8 characters.' }],
     ['a blank name', { ...good, name: '   ' }, { name: 'Choose a user name.' }],
@@ -61,8 +62,13 @@ describe('the rules, the same on both lanes', () => {
     ['a name of 21 characters', { ...good, name: 'a'.repeat(21) }, { name: 'Use 2 to 20 characters.' }],
     ['a name with a space', { ...good, name: 'ana b' }, { name: 'Use letters, digits, ".", "_" and "-" only.' }],
     ['a name with markup', { ...good, name: '<b>x</b>' }, { name: 'Use letters, digits, ".", "_" and "-" only.' }],
-    ['a reserved name', { ...good, name: 'admin' }, { name: 'That name is reserved. Try another one.' }],
-    ['a reserved name in capitals, padded', { ...good, name: ' Admin ' }, { name: 'That name is reserved. Try another one.' }],
+    ['a reserved name', { ...good, name: 'admin' }, { name: 'That name is taken. Try another one.' }],
+    ['a reserved name in capitals, padded', { ...good, name: ' Admin ' }, { name: 'That name is taken. Try another one.' }],
+    ['a reserved name in fullwidth letters', { ...good, name: 'ａｄｍｉｎ' }, { name: 'That name is taken. Try another one.' }],
+    ['a reserved name with a dotted capital I', { ...good, name: 'ADMİN' }, { name: 'That name is taken. Try another one.' }],
+    ['a reserved name with a Cyrillic а', { ...good, name: 'аdmin' }, { name: mixed }],
+    ['a reserved name with a Greek ο', { ...good, name: 'rοot' }, { name: mixed }],
+    ['a name of Latin and Cyrillic letters', { ...good, name: 'anаstasia' }, { name: mixed }],
     ['an email without @', { ...good, email: 'ana.example.com' }, { email: 'That does not look like an email address (name@example.com).' }],
     ['an email without a dot after @', { ...good, email: 'ana@example' }, { email: 'That does not look like an email address (name@example.com).' }],
     ['an email with a space', { ...good, email: 'an a@example.com' }, { email: 'That does not look like an email address (name@example.com).' }],
@@ -93,6 +99,9 @@ describe('the rules, the same on both lanes', () => {
 
   it.each([
     ['a Korean name', { ...good, name: '김민수' }],
+    ['a Cyrillic name', { ...good, name: 'Анастасия' }],
+    ['a Japanese name (Han and kana, written together)', { ...good, name: '田中たろう' }],
+    ['a Korean name with Latin letters', { ...good, name: 'minsu김' }],
     ['a name with . _ -', { ...good, name: 'a.b_c-d' }],
     ['20 characters of name, 8 of password', { ...good, name: 'n'.repeat(20), password: '12345678' }],
     ['72 characters of password', { ...good, password: 'p'.repeat(72) }],
@@ -127,6 +136,15 @@ describe('taken names', () => {
     expect(await (await postJson({ ...good, name: 'ANA' })).json()).toEqual({ errors: { name: 'Someone has already signed up with that name on this lane. Try another one.' } });
     expect((await postHtmx(good)).status).toBe(201);
     expect(fieldsOf(await (await postHtmx({ ...good, name: 'Ana' })).text()).name!.message).toBe('Someone has already signed up with that name on this lane. Try another one.');
+  });
+
+  it('a look-alike of a taken name is taken: fullwidth, another case, an accent', async () => {
+    expect((await postJson({ ...good, name: 'jose' })).status).toBe(201);
+    for (const name of ['ｊｏｓｅ', 'JOSE', 'José', 'JOSÉ']) {
+      expect(await (await postJson({ ...good, name })).json(), name).toEqual({ errors: { name: 'That name is taken. Try another one.' } });
+    }
+    expect((await postJson({ ...good, name: 'strasse' })).status).toBe(201);
+    expect((await postJson({ ...good, name: 'STRAẞE' })).status).toBe(422);
   });
 
   it('by another visitor too: names are the server\'s, not the visitor\'s', async () => {

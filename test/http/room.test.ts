@@ -158,6 +158,9 @@ describe('with an instructor key (a LAN room)', () => {
     const leading = await stream(instructor, 'lesson=search&step=3');
     try {
       await expect.poll(() => room.learnerCount()).toBe(before + 1);
+      // /join shows the room's count: the learner once for two tabs, the instructor not at all.
+      const shown = await (await fetch(`${server.url}/_join/learners`, { headers: { 'HX-Request': 'true' } })).text();
+      expect(shown).toContain(`<strong data-learners>${before + 1}</strong>`);
       await expect.poll(() => room.leader).toEqual({ lesson: 'search', step: '3' });
       expect(room.spots()).toContainEqual({ lesson: 'oob', step: '2', learners: 1, done: 0, stuck: 0 });
       // The learner's stream says where the instructor is as soon as it opens.

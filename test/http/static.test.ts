@@ -1,7 +1,14 @@
 // Static files: htmx served untouched and cached for good, the page's assets as on disk, and no way out of their folders.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import Koa from 'koa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleErrors } from '../../src/kit/errors.js';
+import { serveStatic } from '../../src/kit/static.js';
 import { rawRequest } from '../support/http.js';
 import { useServer } from '../support/suite.js';
 
@@ -101,5 +108,44 @@ describe('no path leaves a static folder, in any encoding', () => {
 
   it('the server still serves files after all that', async () => {
     expect((await fetch(`${server.url}/static/app.css`)).status).toBe(200);
+  });
+});
+
+describe('a link inside a static folder that points out of it', () => {
+  // A starter's public/ is the user's folder: a link there must not publish what lies outside it.
+  let dir: string;
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hxd-static-'));
+    mkdirSync(join(dir, 'public', 'inner'), { recursive: true });
+    mkdirSync(join(dir, 'private'));
+    writeFileSync(join(dir, 'public', 'inner', 'ok.txt'), 'public text');
+    writeFileSync(join(dir, 'private', 'secret.txt'), 'private text');
+    symlinkSync(join(dir, 'private', 'secret.txt'), join(dir, 'public', 'secret.txt'));
+    symlinkSync('../private', join(dir, 'public', 'private'));
+    symlinkSync('inner/ok.txt', join(dir, 'public', 'alias.txt'));
+    const app = new Koa();
+    app.use(handleErrors());
+    app.use(serveStatic('/static/', join(dir, 'public'), { maxAge: 0 }));
+    server = createServer(app.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['/static/secret.txt', '/static/private/secret.txt'])('%s is a 404, and nothing of the file shows', async (path) => {
+    const res = await fetch(url + path);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('private text');
+  });
+
+  it('a link to a file inside the folder is served', async () => {
+    const res = await fetch(`${url}/static/alias.txt`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('public text');
   });
 });

@@ -1,7 +1,7 @@
 // Lesson 8 over real HTTP: one task list served as /api/v1 JSON and as HTML for the page, a fragment URL that
 // answers a browser with the whole page (Vary: HX-Request), bad input, CSRF, Korean, reset.
 import { describe, expect, it } from 'vitest';
-import { rawRequest, textOf } from '../support/http.js';
+import { decodeEntities, rawRequest, textOf } from '../support/http.js';
 import { newVisitor } from '../support/server.js';
 import { useLessonVisitor, useServer } from '../support/suite.js';
 
@@ -207,24 +207,44 @@ describe('lesson 8: one backend', () => {
 });
 
 describe('lesson 8: the curl line', () => {
-  const curlLine = (html: string) => /<code id="curl-line">([^<]*)<\/code>/.exec(html)?.[1];
+  const curlLine = (html: string) => decodeEntities(/<code id="curl-line">([^<]*)<\/code>/.exec(html)?.[1] ?? '');
 
-  it('names the host and port the page was asked for', async () => {
-    expect(curlLine(await (await visitor.fetch('/lessons/two-clients')).text())).toBe(`curl ${server.url}/api/v1/tasks`);
-    const lan = await rawRequest(server.url, '/lessons/two-clients', { headers: { Host: '192.168.1.20:3000' } });
-    expect(curlLine(lan.text)).toBe('curl http://192.168.1.20:3000/api/v1/tasks');
+  it('names the host and port the page was asked for, quoted for a shell', async () => {
+    expect(curlLine(await (await visitor.fetch('/lessons/two-clients')).text())).toBe(`curl '${server.url}/api/v1/tasks'`);
+    const ko = await visitor.fetch('/lessons/two-clients?lang=ko');
+    expect(curlLine(await ko.text())).toBe(`curl '${server.url}/api/v1/tasks?lang=ko'`);
   });
 
-  it('escapes a hostile Host header', async () => {
-    const res = await rawRequest(server.url, '/lessons/two-clients', { headers: { Host: '"><img src=x onerror=alert(1)>' } });
-    expect(res.status).toBe(200);
-    expect(res.text).toContain('<code id="curl-line">curl http://&#34;&gt;&lt;img src=x onerror=alert(1)&gt;/api/v1/tasks</code>');
-    expect(res.text).not.toContain('<img src=x onerror');
+  describe('on a server that answers to LAN names', () => {
+    const lan = useServer({ allowedHosts: ['192.168.1.20', 'laptop.local'] });
+    it.each([
+      ['192.168.1.20:3000', "curl 'http://192.168.1.20:3000/api/v1/tasks'"],
+      ['laptop.local:8080', "curl 'http://laptop.local:8080/api/v1/tasks'"],
+    ])('Host %s', async (host, line) => {
+      const res = await rawRequest(lan.url, '/lessons/two-clients', { headers: { Host: host } });
+      expect(curlLine(res.text)).toBe(line);
+    });
+  });
+
+  describe('on a server told to answer to any name (--allowed-hosts all)', () => {
+    const open = useServer({ allowedHosts: true });
+    it.each([
+      '"><img src=x onerror=alert(1)>',
+      '$(touch /tmp/hxd-pwned)',
+      "x'; touch /tmp/hxd-pwned; echo '",
+      'a`id`b:3000',
+      'example.com:3000;id',
+    ])('a Host header that is no host name (%s) never reaches the line', async (host) => {
+      const res = await rawRequest(open.url, '/lessons/two-clients', { headers: { Host: host } });
+      expect(res.status).toBe(200);
+      expect(curlLine(res.text)).toBe(`curl 'http://localhost:${new URL(open.url).port}/api/v1/tasks'`);
+      expect(res.text).not.toContain('<img src=x onerror');
+    });
   });
 
   it('is a GET that works as it stands, with no cookie and no token', async () => {
-    const line = curlLine(await (await visitor.fetch('/lessons/two-clients')).text())!;
-    const res = await fetch(line.replace(/^curl /, ''));
+    const line = curlLine(await (await visitor.fetch('/lessons/two-clients')).text());
+    const res = await fetch(/^curl '([^']+)'$/.exec(line)![1]!);
     expect(res.status).toBe(200);
     expect((await res.json()).tasks).toHaveLength(5);
   });
@@ -261,7 +281,7 @@ describe('lesson 8 in Korean, and reset', () => {
     expect(page).toMatch(/<html lang="ko"/);
     expect(page).toContain('목록 다시 불러오기');
     expect(page).toContain('data-mark-done="완료로 표시"');
-    expect(/<code id="curl-line">([^<]*)<\/code>/.exec(page)?.[1]).toBe(`curl ${server.url}/api/v1/tasks?lang=ko`);
+    expect(/<code id="curl-line">([^<]*)<\/code>/.exec(page)?.[1]).toBe(`curl &#39;${server.url}/api/v1/tasks?lang=ko&#39;`);
     expect((await apiTasks(visitor, '?lang=ko'))[2]!.title).toBe('두 레인 비교하기');
   });
 

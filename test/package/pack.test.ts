@@ -1,7 +1,7 @@
 // What `npm publish` would ship: everything the command reads at run time, and nothing else.
 // (starter.e2e.ts installs that package and the starter it scaffolds, for real: `npm run test:pack`.)
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -31,4 +31,15 @@ describe('the published package', () => {
     const unwanted = [...packed].filter((file) => /^(test|docs|scripts|\.ci|src\/(cli|workshop|kit))\/|^src\/app\.ts$/.test(file));
     expect(unwanted.filter((file) => !shared.includes(file))).toEqual([]);
   });
+
+  it('is ready to publish: npm publish --dry-run passes, with no dependencies and no install script in the manifest', async () => {
+    const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
+    expect(manifest.dependencies ?? {}).toEqual({});
+    const lifecycle = ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish', 'preprepare', 'postprepare'];
+    expect(lifecycle.filter((name) => manifest.scripts?.[name])).toEqual([]);
+    const { stdout, stderr } = await promisify(execFile)('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot });
+    expect(JSON.parse(stdout.slice(stdout.indexOf('{')))['htmx-demo']).toMatchObject({ name: 'htmx-demo', version: manifest.version });
+    // The one warning a dry run gives without an npm login; anything else would reach a publisher too.
+    expect(stderr.split('\n').filter((line) => /\bwarn\b/.test(line) && !/requires you to be logged in/.test(line))).toEqual([]);
+  }, 120_000);
 });

@@ -21,12 +21,13 @@ if (!hasChromium) {
   console.warn(`\n${'!'.repeat(80)}\n!! SKIPPING BROWSER TESTS: ${message}\n${'!'.repeat(80)}\n`);
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. a --host-resolver-rules that gives a LAN-like name to 127.0.0.1. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run',
+      '--disable-component-update', '--no-first-run', ...extraArgs,
     ],
   });
 }

@@ -21,6 +21,7 @@ export const sharedSources: ReadonlyArray<readonly [string, string]> = [
   ['src/kit/mount.ts', 'src/kit/mount.ts'],
   ['src/kit/errors.ts', 'src/kit/errors.ts'],
   ['src/kit/security.ts', 'src/kit/security.ts'],
+  ['src/kit/hosts.ts', 'src/kit/hosts.ts'],
   ['src/kit/static.ts', 'src/kit/static.ts'],
   ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
   ['templates/views/error-fragment.ejs', 'views/error-fragment.ejs'],

@@ -1,6 +1,6 @@
 // The folder a starter goes into: whether it can be written at all, and what of the user's is already there.
 import { constants } from 'node:fs';
-import { access, lstat, readdir, stat } from 'node:fs/promises';
+import { access, lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { CliError } from '../errors.js';
 
@@ -25,6 +25,8 @@ export async function inspectTarget(target: string): Promise<TargetState> {
   const info = await stat(target).catch((err: NodeJS.ErrnoException) => err);
   if (info instanceof Error) {
     if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR') throw cannotUse(target, info);
+    const link = await danglingLink(target);
+    if (link) throw new CliError(`${link}: remove the link, or create that folder, or choose another path`);
     await checkCanCreate(target);
     return { exists: false, inTheWay: [] };
   }
@@ -42,6 +44,8 @@ async function checkCanCreate(target: string): Promise<void> {
     const info = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
     if (info instanceof Error) {
       if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR') throw cannotUse(target, info);
+      const link = await danglingLink(dir);
+      if (link) throw new CliError(`cannot create ${displayPath(target)}: ${link}`);
       if (dirname(dir) === dir) throw cannotUse(target, info);
       continue;
     }
@@ -49,6 +53,12 @@ async function checkCanCreate(target: string): Promise<void> {
     if (!(await isWritable(dir))) throw new CliError(`cannot create ${displayPath(target)}: ${displayPath(dir)} is not writable`);
     return;
   }
+}
+
+/** `x is a link to y, which does not exist` for a link whose destination is gone (following it would write somewhere not named). */
+async function danglingLink(path: string): Promise<string | undefined> {
+  const link = await readlink(path).catch(() => undefined);
+  return link === undefined ? undefined : `${displayPath(path)} is a link to ${link}, which does not exist`;
 }
 
 async function isWritable(dir: string): Promise<boolean> {

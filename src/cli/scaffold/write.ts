@@ -1,5 +1,7 @@
 // Writes a planned project so that no file is ever lost: built in a temporary folder beside the target, then moved
-// in. Every change is recorded with its undo; any failure puts everything back as it was.
+// in without replacing anything (--force: what it replaces is kept in a backup folder). Every change is recorded
+// with its undo; any failure puts everything back as it was.
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from '../errors.js';
@@ -12,6 +14,10 @@ export interface WriteOps {
   mkdtemp(prefix: string): Promise<string>;
   writeFile(path: string, data: string | Buffer): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  /** Creates one folder; fails with EEXIST if anything is there already. */
+  makeDir(path: string): Promise<void>;
+  /** Puts the file `from` at `to`; fails with EEXIST if anything is there already, never replacing it. */
+  place(from: string, to: string): Promise<void>;
 }
 
 export const fileOps: WriteOps = {
@@ -19,7 +25,19 @@ export const fileOps: WriteOps = {
   mkdtemp: (prefix) => fs.mkdtemp(prefix),
   writeFile: (path, data) => fs.writeFile(path, data, { flag: 'wx' }),
   rename: (from, to) => fs.rename(from, to),
+  makeDir: (path) => fs.mkdir(path),
+  place: placeFile,
 };
+
+/** A hard link is a move that refuses to replace; where links are not possible (FAT, some shares), an exclusive copy. */
+async function placeFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw err;
+    await fs.copyFile(from, to, constants.COPYFILE_EXCL);
+  }
+}
 
 /** The same operations, with `before` called ahead of each one (it may throw: an interrupt, an injected fault). */
 export function guardOps(ops: WriteOps, before: (op: keyof WriteOps) => void): WriteOps {
@@ -28,52 +46,75 @@ export function guardOps(ops: WriteOps, before: (op: keyof WriteOps) => void): W
     mkdtemp: async (prefix) => (before('mkdtemp'), ops.mkdtemp(prefix)),
     writeFile: async (path, data) => (before('writeFile'), ops.writeFile(path, data)),
     rename: async (from, to) => (before('rename'), ops.rename(from, to)),
+    makeDir: async (path) => (before('makeDir'), ops.makeDir(path)),
+    place: async (from, to) => (before('place'), ops.place(from, to)),
   };
 }
 
 /** Puts one change back. `clean` says whether every later change was put back (the temporary folder needs it). */
 type Undo = (clean: boolean) => Promise<unknown>;
 
-/** Writes `files` into `target` (new, or an existing folder). Resolves with the project paths it wrote over. */
-export async function writeProject(target: string, files: PlannedFile[], ops: WriteOps = fileOps): Promise<string[]> {
+export interface WriteOptions {
+  /** Write over the user's files where the starter has its own (each kept in the backup folder). */
+  force?: boolean;
+  /** The backup folder's name inside the target, made only if a file is replaced. */
+  backupName?: string;
+}
+
+export interface Written {
+  /** Project paths it wrote over. */
+  replaced: string[];
+  /** Where the replaced files are kept, with their paths (inside the target); undefined if none was replaced. */
+  backup?: string;
+}
+
+/** `.htmx-demo-backup-2026-12-01T02-40-05`: sorts by time, and says what it is. */
+export function backupFolderName(now = new Date()): string {
+  return `.htmx-demo-backup-${now.toISOString().slice(0, 19).replace(/:/g, '-')}`;
+}
+
+/** Writes `files` into `target` (new, or an existing folder). */
+export async function writeProject(target: string, files: PlannedFile[], ops: WriteOps = fileOps, options: WriteOptions = {}): Promise<Written> {
   const undo: Undo[] = [];
-  const replaced: string[] = [];
+  const move: Move = { ops, undo, replaced: [], force: options.force ?? false, target, backupName: options.backupName ?? backupFolderName() };
   let temp: string | undefined;
   try {
     // 1. The folders above the target that do not exist yet.
     await makeFolders(dirname(target), ops, undo);
     // 2. The whole project in a temporary folder on the same disk, so moving it in is a rename.
     const madeTemp = (temp = await makeTemp(target, ops));
-    // Removed on failure only once everything after it is back: until then it holds the replaced files.
-    undo.push(async (clean) => {
-      if (!clean) throw new Error(`kept ${madeTemp}`);
-      await fs.rm(madeTemp, { recursive: true, force: true });
-    });
+    undo.push(() => fs.rm(madeTemp, { recursive: true, force: true }));
     const built = join(temp, 'new');
     for (const file of files) {
       await ops.mkdir(dirname(join(built, file.path)));
       await ops.writeFile(join(built, file.path), await contentOf(file));
     }
-    // 3. Into place: a new folder in one rename; into an existing one file by file, keeping what it replaces.
+    // 3. Into place: a new folder in one rename; into an existing one file by file, never replacing a file unless
+    //    --force said so (and then keeping it).
     if (await exists(target)) {
-      await moveInto(built, target, { backups: join(temp, 'replaced'), path: '' }, ops, undo, replaced);
+      await moveInto(built, target, '', move);
     } else {
-      await ops.rename(built, target);
+      await ops.rename(built, target).catch((err: NodeJS.ErrnoException) => {
+        // Made by someone else since it was checked (another scaffold, say): theirs, not to be touched.
+        if (['EEXIST', 'ENOTEMPTY', 'ENOTDIR'].includes(err.code ?? '')) throw appeared(displayPath(target));
+        throw err;
+      });
       undo.push(() => fs.rm(target, { recursive: true, force: true }));
     }
   } catch (err) {
     const undone = await rollBack(undo);
     const reason = err instanceof CliError ? err.message : describe(err);
+    const backup = join(target, move.backupName);
     const message = undone
       ? `could not write ${displayPath(target)}: ${reason}; nothing was changed`
       : `could not write ${displayPath(target)}: ${reason}; putting things back failed too: check ${displayPath(target)}${
-          temp && (await exists(temp)) ? ` and ${temp} (it keeps the files that were written over)` : ''
+          move.backup && (await exists(backup)) ? ` (the files it wrote over are in ${displayPath(backup)})` : ''
         }`;
-    throw new CliError(message, { cause: err });
+    throw new CliError(message, { cause: err, exitCode: err instanceof CliError ? err.exitCode : 1 });
   }
-  // 4. What was written over is no longer needed (--force said so); a leftover temporary folder is only untidy.
+  // 4. A leftover temporary folder is only untidy.
   await fs.rm(temp!, { recursive: true, force: true }).catch(() => {});
-  return replaced;
+  return { replaced: move.replaced, backup: move.backup };
 }
 
 async function contentOf(file: PlannedFile): Promise<string | Buffer> {
@@ -100,35 +141,80 @@ async function makeTemp(target: string, ops: WriteOps): Promise<string> {
   }
 }
 
-interface MoveInto {
-  /** Where the files it replaces are kept until the end. */
-  backups: string;
-  /** The project path of `to`, for the list of replaced files. */
-  path: string;
+interface Move {
+  ops: WriteOps;
+  undo: Undo[];
+  replaced: string[];
+  force: boolean;
+  target: string;
+  backupName: string;
+  /** The backup folder, once made. */
+  backup?: string;
 }
 
-async function moveInto(from: string, to: string, at: MoveInto, ops: WriteOps, undo: Undo[], replaced: string[]): Promise<void> {
-  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+/**
+ * Moves the built files into an existing folder. package.json goes first: of two scaffolds racing into one folder,
+ * the one that places it owns the folder, and the other stops before it has placed anything.
+ */
+async function moveInto(from: string, to: string, path: string, move: Move): Promise<void> {
+  const entries = await fs.readdir(from, { withFileTypes: true });
+  if (!path) entries.sort((a, b) => Number(b.name === 'package.json') - Number(a.name === 'package.json'));
+  for (const entry of entries) {
     const source = join(from, entry.name);
     const destination = join(to, entry.name);
-    const path = at.path ? `${at.path}/${entry.name}` : entry.name;
-    const there = await fs.lstat(destination).catch(() => undefined);
-    if (!there) {
-      await ops.rename(source, destination);
-      undo.push(() => fs.rm(destination, { recursive: true, force: true }));
-    } else if (entry.isDirectory() && there.isDirectory()) {
-      await moveInto(source, destination, { backups: join(at.backups, entry.name), path }, ops, undo, replaced);
-    } else if (!entry.isDirectory() && !there.isDirectory()) {
-      const backup = join(at.backups, entry.name);
-      await ops.mkdir(at.backups);
-      await ops.rename(destination, backup);
-      undo.push(() => fs.rename(backup, destination));
-      await ops.rename(source, destination);
-      replaced.push(path);
-    } else {
-      throw new CliError(`${path} is in the way (${there.isDirectory() ? 'a folder where a file goes' : 'a file where a folder goes'})`);
+    const projectPath = path ? `${path}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (await created(move.ops.makeDir(destination))) move.undo.push(() => fs.rmdir(destination));
+      else if (!(await isFolder(destination))) throw new CliError(`${projectPath} is in the way (a file where a folder goes)`);
+      await moveInto(source, destination, projectPath, move);
+      continue;
     }
+    if (await created(move.ops.place(source, destination))) {
+      move.undo.push(() => fs.unlink(destination));
+      continue;
+    }
+    if (!move.force) throw appeared(projectPath);
+    if (await isFolder(destination)) throw new CliError(`${projectPath} is in the way (a folder where a file goes)`);
+    const backup = join(await backupFolder(move), projectPath);
+    await move.ops.mkdir(dirname(backup));
+    await move.ops.rename(destination, backup);
+    move.undo.push(() => fs.rename(backup, destination));
+    await move.ops.place(source, destination);
+    move.undo.push(() => fs.unlink(destination));
+    move.replaced.push(projectPath);
   }
+}
+
+/** The backup folder inside the target, made on the first file replaced; removed on undo only once it is empty again. */
+async function backupFolder(move: Move): Promise<string> {
+  if (move.backup) return move.backup;
+  const folder = join(move.target, move.backupName);
+  await move.ops.makeDir(folder);
+  move.undo.push(async (clean) => {
+    if (!clean) throw new Error(`kept ${folder}`);
+    await fs.rm(folder, { recursive: true });
+  });
+  move.backup = folder;
+  return folder;
+}
+
+function appeared(path: string): CliError {
+  return new CliError(`${path} appeared while the starter was being written (another scaffold at work?), and is left as it is`);
+}
+
+/** true if `making` made the thing; false if something was there already. */
+async function created(making: Promise<unknown>): Promise<boolean> {
+  try {
+    await making;
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return fs.lstat(path).then((info) => info.isDirectory(), () => false);
 }
 
 /** Undoes in reverse order; true if everything was put back. */

@@ -74,3 +74,12 @@ it('both lanes refuse a post without the CSRF token, and sign nobody up', async 
   expect((await postJson(good)).status).toBe(201);
   expect((await postForm(good)).status).toBe(201);
 });
+
+it('a body that claims gzip but does not decompress is the client\'s mistake: 400 on both lanes, nothing signed up', async () => {
+  const junk = { 'Content-Encoding': 'gzip' };
+  const json = await visitor.fetch('/api/form/signups', { method: 'POST', headers: { 'Content-Type': 'application/json', ...junk }, body: 'not gzip' });
+  expect(json.status).toBe(400);
+  const htmx = await visitor.fetch('/form/signups', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', ...junk }, body: 'not gzip' });
+  expect(htmx.status).toBe(400);
+  expect((await postJson(good)).status).toBe(201);
+});

@@ -2,6 +2,7 @@
 import type { Context } from 'koa';
 import type { LaneId } from '../../kit/types.js';
 import { perVisitor } from '../shared/per-visitor.js';
+import { isMixedScript, nameKey } from './names.js';
 import { wordsFor } from '../shared/words.js';
 import { words } from './words.js';
 
@@ -31,7 +32,7 @@ const passwordLength = { min: 8, max: 72 };
  * Names nobody may take, and the names each lane has signed up, shared by everyone, each with the visitor who took
  * it, so a visitor's reset frees only their own names (bounded: the oldest is forgotten).
  */
-const reserved = ['admin', 'root', 'htmx', 'support'];
+const reserved = ['admin', 'root', 'htmx', 'support'].map(nameKey);
 const maxNames = 1000;
 const taken: Record<LaneId, Map<string, string>> = { json: new Map(), htmx: new Map() };
 
@@ -42,8 +43,9 @@ export function checkSignup(ctx: Context, lane: LaneId, body: Record<string, unk
       if (!name) return say.nameMissing;
       if (name.length < nameLength.min || name.length > nameLength.max) return fill(say.nameLength, nameLength);
       if (!namePattern.test(name)) return say.nameChars;
-      if (reserved.includes(name.toLowerCase())) return say.nameReserved;
-      return taken[lane].has(name.toLowerCase()) ? say.nameTaken : undefined;
+      if (isMixedScript(name)) return say.nameMixed;
+      if (reserved.includes(nameKey(name))) return say.nameReserved;
+      return taken[lane].has(nameKey(name)) ? say.nameTaken : undefined;
     },
     email(email) {
       if (!email) return say.emailMissing;
@@ -77,7 +79,7 @@ export function hasErrors(errors: SignupErrors): boolean {
 export function signUp(ctx: Context, lane: LaneId, name: string): void {
   const names = taken[lane];
   if (names.size >= maxNames) names.delete(names.keys().next().value!);
-  names.set(name.toLowerCase(), String(ctx.state.visitorId));
+  names.set(nameKey(name), String(ctx.state.visitorId));
 }
 
 /** What the form views draw: the fields, what was typed (never the password), the errors, a welcome. */

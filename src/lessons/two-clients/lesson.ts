@@ -1,4 +1,6 @@
 // Lesson 8: one backend, two clients: a JSON API for programs and HTML routes for this page, over the same tasks.
+import type { Context } from 'koa';
+import { requestOrigin } from '../../kit/hosts.js';
 import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
@@ -39,10 +41,18 @@ const twoClients: LessonDefinition = {
       code: ['views/htmx.ejs', 'views/_tasks.ejs', '../shared/public/htmx-lane.js', 'htmx.ts', '../../kit/errors.ts'],
     },
   },
-  // The curl line names the host and port this page was asked for: the one that works from the learner's machine.
-  pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, apiOrigin: `${ctx.protocol}://${ctx.host}` }),
+  pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, curlLine: curlLine(ctx) }),
   reset: resetTasks,
   state: { shared: { en: 'the task list, the same for every client and everyone', ko: '모든 클라이언트와 모두가 함께 보는 할 일 목록' } },
 };
+
+/**
+ * The curl line names the host and port this page was asked for (the one that works from the learner's machine),
+ * taken only from a valid host name, and quoted for a shell: `?` would otherwise be a pattern in zsh.
+ */
+function curlLine(ctx: Context): string {
+  const url = `${requestOrigin(ctx)}/api/v1/tasks${ctx.state.lang === 'ko' ? '?lang=ko' : ''}`;
+  return `curl '${url.replaceAll("'", "'\\''")}'`;
+}
 
 export default twoClients;

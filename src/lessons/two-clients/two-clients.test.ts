@@ -55,7 +55,7 @@ it('both lanes refuse a change without the CSRF token, and change nothing', asyn
   expect((await (await visitor.fetch('/api/v1/tasks/1')).json()).done).toBe(false);
 });
 
-it('the lesson page shows a curl line with the host and port it was asked for', async () => {
+it('the lesson page shows a curl line with the host and port it was asked for, quoted for a shell', async () => {
   const html = await (await visitor.fetch('/lessons/two-clients')).text();
-  expect(html).toContain(`<code id="curl-line">curl ${server.url}/api/v1/tasks</code>`);
+  expect(html).toContain(`<code id="curl-line">curl &#39;${server.url}/api/v1/tasks&#39;</code>`);
 });

@@ -106,6 +106,13 @@ export class ExchangeStore {
     return this.#visitors.size;
   }
 
+  /** Visitors with at least one page open on their stream right now. */
+  get listeningVisitorCount(): number {
+    let count = 0;
+    for (const visitor of this.#visitors.values()) if (visitor.listeners.size > 0) count++;
+    return count;
+  }
+
   /** What all kept exchanges hold, roughly: never much past maxBytes. */
   get bytes(): number {
     return this.#bytes;

@@ -1,4 +1,4 @@
-// Bench child: the real app (built dist/) on a free loopback port, which it reports to the parent over IPC.
+// Bench child: the real app (from src/, through tsx) on a free loopback port, which it reports to the parent over IPC.
 import { createServer } from 'node:http';
 import { createApp } from '../../../src/app.js';
 import { answerCpuQueries } from './cpu.js';
