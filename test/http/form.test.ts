@@ -62,10 +62,10 @@ describe('the rules, the same on both lanes', () => {
     ['a name of 21 characters', { ...good, name: 'a'.repeat(21) }, { name: 'Use 2 to 20 characters.' }],
     ['a name with a space', { ...good, name: 'ana b' }, { name: 'Use letters, digits, ".", "_" and "-" only.' }],
     ['a name with markup', { ...good, name: '<b>x</b>' }, { name: 'Use letters, digits, ".", "_" and "-" only.' }],
-    ['a reserved name', { ...good, name: 'admin' }, { name: 'That name is taken. Try another one.' }],
-    ['a reserved name in capitals, padded', { ...good, name: ' Admin ' }, { name: 'That name is taken. Try another one.' }],
-    ['a reserved name in fullwidth letters', { ...good, name: 'ａｄｍｉｎ' }, { name: 'That name is taken. Try another one.' }],
-    ['a reserved name with a dotted capital I', { ...good, name: 'ADMİN' }, { name: 'That name is taken. Try another one.' }],
+    ['a reserved name', { ...good, name: 'admin' }, { name: 'That name is reserved. Try another one.' }],
+    ['a reserved name in capitals, padded', { ...good, name: ' Admin ' }, { name: 'That name is reserved. Try another one.' }],
+    ['a reserved name in fullwidth letters', { ...good, name: 'ａｄｍｉｎ' }, { name: 'That name is reserved. Try another one.' }],
+    ['a reserved name with a dotted capital I', { ...good, name: 'ADMİN' }, { name: 'That name is reserved. Try another one.' }],
     ['a reserved name with a Cyrillic а', { ...good, name: 'аdmin' }, { name: mixed }],
     ['a reserved name with a Greek ο', { ...good, name: 'rοot' }, { name: mixed }],
     ['a name of Latin and Cyrillic letters', { ...good, name: 'anаstasia' }, { name: mixed }],
@@ -141,7 +141,7 @@ describe('taken names', () => {
   it('a look-alike of a taken name is taken: fullwidth, another case, an accent', async () => {
     expect((await postJson({ ...good, name: 'jose' })).status).toBe(201);
     for (const name of ['ｊｏｓｅ', 'JOSE', 'José', 'JOSÉ']) {
-      expect(await (await postJson({ ...good, name })).json(), name).toEqual({ errors: { name: 'That name is taken. Try another one.' } });
+      expect(await (await postJson({ ...good, name })).json(), name).toEqual({ errors: { name: 'Someone has already signed up with that name on this lane. Try another one.' } });
     }
     expect((await postJson({ ...good, name: 'strasse' })).status).toBe(201);
     expect((await postJson({ ...good, name: 'STRAẞE' })).status).toBe(422);
