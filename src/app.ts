@@ -13,7 +13,7 @@ import { serveFolders } from './kit/static.js';
 import type { Lesson } from './kit/types.js';
 import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
 import { lessons as allLessons } from './lessons/index.js';
-import { createInspector, ExchangeStore, type Inspector, type StoreLimits } from './workshop/inspector/index.js';
+import { createInspector, ExchangeStore, type Inspector, type StoreLimits, type StreamLimits } from './workshop/inspector/index.js';
 import { delayLanes, type Latency } from './workshop/latency.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
 import { joinRoutes } from './workshop/join.js';
@@ -33,7 +33,7 @@ export interface AppOptions {
   /** Called once per finished request (the terminal's request log). */
   onRequest?: (record: RequestRecord) => void;
   lessons?: Lesson[];
-  inspectorLimits?: Partial<StoreLimits>;
+  inspectorLimits?: Partial<StoreLimits & StreamLimits>;
   /** The host names it answers to (DNS rebinding); this machine's loopback names unless told. */
   allowedHosts?: AllowedHosts;
   /** Signs CSRF tokens; the same secret after a restart keeps open tabs' tokens valid. */
@@ -64,7 +64,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   const store = new ExchangeStore(options.inspectorLimits);
   const renderPage = lessonPageRenderer(lessons, store);
   const lanes = mountLanes(lessons, renderPage);
-  const inspector = createInspector(lanes, store);
+  const inspector = createInspector(lanes, store, options.inspectorLimits);
   const pages = pageRoutes(lessons, renderPage, inspector.stream);
   const workshop = workshopRoom(lessons, options.instructorKey, typeof latencyMs === 'number' ? latencyMs : 0);
   const { room } = workshop;

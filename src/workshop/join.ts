@@ -45,6 +45,8 @@ export function joinRoutes({ joinUrl, learnerCount }: JoinOptions): JoinRoutes {
 
   router.get(joinPath, (ctx) => {
     const url = joinUrl ?? `${ctx.protocol}://${ctx.host}/`;
+    // A Host header that is no host at all (reachable with --allowed-hosts all) makes no address to share.
+    if (!URL.canParse(url)) return ctx.throw(400, 'This page was asked for by a name that is not a valid host.');
     const downloadUrl = new URL(download.path, url).href;
     download.prepare();
     ctx.type = 'html';

@@ -6,7 +6,7 @@ import type { Lang } from '../kit/i18n.js';
 import { htmxVersion } from '../kit/paths.js';
 import { renderFile, renderView } from '../kit/views.js';
 import { codePanels, readCodeFile } from './code-panels.js';
-import { type ExchangeStore, renderExchange } from './inspector/index.js';
+import { type ExchangeStore, renderExchange, streamPath, streamUrl } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import { lessonLocals, type PageRenderer } from '../kit/mount.js';
 import { lessonNotes, notesFile, readNotes } from './notes.js';
@@ -48,7 +48,7 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     ctx.type = 'html';
     ctx.body = renderWrapUp(ctx, lessons);
   });
-  router.get('/_inspector/stream', inspectorStream);
+  router.get(streamPath, inspectorStream);
   return router;
 }
 
@@ -93,6 +93,7 @@ export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): Pag
       // The language and text-size switches keep the step the visitor is on.
       keepStep: ctx.query.step === undefined || !walk ? '' : walk.all ? 'all' : String(walk.current),
       htmxVersion,
+      inspectorStream: streamUrl(lesson.id, store.recordedUpTo(ctx.state.visitorId)),
     });
   };
 }

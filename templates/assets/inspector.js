@@ -93,22 +93,39 @@
   // The stream's state is the page's best sign of the server's: connection.js tells the learner.
   const tell = (state) => document.dispatchEvent(new CustomEvent(`inspector:stream:${state}`));
 
+  // The browser reconnects a dropped stream by itself, and the server sends what the page missed (from the
+  // Last-Event-ID the browser sends back, or `after`). Two cases are left to the page: an error answer closes
+  // the stream for good (a 503 when the server is full: it is there all the same, so the stream starts over a
+  // little later); and "replaced", when this visitor opened more tabs and this one, the oldest, steps aside
+  // until it is looked at again.
   function listen(url) {
-    const source = new EventSource(url);
-    source.addEventListener('open', () => tell('reached'));
-    source.addEventListener('error', () => {
-      // A lost connection leaves the browser retrying by itself. An error answer closes the stream for good:
-      // the server is there all the same, and the stream starts over a little later.
-      if (source.readyState !== EventSource.CLOSED) return tell('lost');
-      tell('reached');
-      setTimeout(() => listen(url), 3000);
-    });
-    source.addEventListener('message', (event) => {
-      const template = document.createElement('template');
-      template.innerHTML = event.data; // rendered and escaped by the server's exchange.ejs
-      const item = template.content.firstElementChild;
-      document.getElementById(item?.dataset.list ?? '')?.prepend(item);
-    });
+    let source;
+    let lastId;
+    const open = () => {
+      const next = new URL(url, location.href);
+      if (lastId) next.searchParams.set('after', lastId);
+      source = new EventSource(next);
+      source.addEventListener('open', () => tell('reached'));
+      source.addEventListener('error', () => {
+        if (source.readyState !== EventSource.CLOSED) return tell('lost');
+        tell('reached');
+        setTimeout(reopen, 3000 + Math.random() * 3000); // spread out: a full server is asked again by many
+      });
+      source.addEventListener('message', (event) => {
+        lastId = event.lastEventId || lastId;
+        const template = document.createElement('template');
+        template.innerHTML = event.data; // rendered and escaped by the server's exchange.ejs
+        const item = template.content.firstElementChild;
+        const list = document.getElementById(item?.dataset.list ?? '');
+        if (list && !list.querySelector(`[data-exchange-id="${item.dataset.exchangeId}"]`)) list.prepend(item);
+      });
+      source.addEventListener('replaced', () => source.close());
+    };
+    const reopen = () => {
+      if (source.readyState === EventSource.CLOSED && document.visibilityState === 'visible') open();
+    };
+    open();
+    document.addEventListener('visibilitychange', reopen);
     addEventListener('pagehide', () => source.close());
   }
 

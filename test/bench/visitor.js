@@ -22,7 +22,7 @@ export function openStream(baseUrl, cookie) {
       res.on('data', (chunk) => {
         const parts = (pending + chunk).split('\n\n');
         pending = parts.pop();
-        stream.events += parts.filter((part) => part.startsWith('data:')).length;
+        stream.events += parts.filter((part) => /^data:/m.test(part)).length; // an event may start with its id
       });
       res.on('error', () => {}); // closing our end aborts the response; that is the point
       resolve(stream);

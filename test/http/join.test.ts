@@ -11,6 +11,7 @@ import Koa from 'koa';
 import { handleErrors } from '../../src/kit/errors.js';
 import { packageDownload } from '../../src/workshop/download.js';
 import { packageRoot } from '../../src/kit/paths.js';
+import { rawRequest } from '../support/http.js';
 import { newVisitor } from '../support/server.js';
 import { useServer } from '../support/suite.js';
 
@@ -140,6 +141,16 @@ describe('/download when the package cannot be packed', () => {
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
+  });
+});
+
+describe('/join answering any host name (--allowed-hosts all)', () => {
+  const server = useServer({ allowedHosts: true });
+
+  it('refuses a Host that is no host name with a 400, not a 500', async () => {
+    const res = await rawRequest(server.url, '/join', { headers: { Host: 'a b' } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('not a valid host');
   });
 });
 

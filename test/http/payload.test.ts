@@ -272,3 +272,28 @@ describe('lesson 3 in Korean', () => {
 it('the code panels show each lane\'s files as they are on disk, in English and Korean', async () => {
   for (const query of ['', '?lang=ko']) expectCodePanelsOnDisk(await (await fetch(server.url + '/lessons/payload' + query)).text(), 'payload');
 });
+
+describe('what a lane keeps of a large body', () => {
+  /** What a fresh page load shows under "What the server received" on each lane. */
+  async function pageReceived() {
+    const html = await (await visitor.fetch('/lessons/payload')).text();
+    const shown = (lane: string) => textOf(new RegExp(`<pre id="payload-${lane}-received"[^>]*>([\\s\\S]*?)</pre>`).exec(html)![1]!);
+    return { json: shown('json'), htmx: shown('htmx') };
+  }
+
+  it('is its first 2,000 characters as text, with how many more there were; the answer itself carries the whole body', async () => {
+    const sent = { ...comment('Ana', 'Hi'), padding: Array.from({ length: 3000 }, () => ({})) };
+    const whole = JSON.stringify(sent, null, 2);
+    const res = await postJson(sent);
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { received: unknown }).received).toEqual(sent);
+    const form = `thread=3&name=Bo&text=Hi${'&x='.repeat(4000)}`;
+    expect((await postForm(form)).status).toBe(201);
+    const shown = await pageReceived();
+    expect(shown.json).toBe(`${whole.slice(0, 2000)}\n… and ${whole.length - 2000} more characters, not shown.`);
+    expect(shown.htmx).toMatch(/^\{\n {2}"thread": "3",\n {2}"name": "Bo",\n {2}"text": "Hi",\n {2}"x": [\s\S]{1900,}\n… and \d+ more characters, not shown\.$/);
+    // A small body is shown whole.
+    await postJson(comment('Ana', 'short'));
+    expect((await pageReceived()).json).toBe(JSON.stringify(comment('Ana', 'short'), null, 2));
+  });
+});

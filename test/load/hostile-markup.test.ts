@@ -12,7 +12,7 @@ const { surface, session, send } = setup;
 const stream = await openEventStream(`${setup.server.url}/_inspector/stream`, { Cookie: setup.visitor.cookie });
 afterAll(async () => {
   stream.close();
-  await setup.server.close();
+  await setup.finish('markup in every field');
 });
 afterEach(async () => {
   await setup.stillAnswers();

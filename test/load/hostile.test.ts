@@ -8,7 +8,7 @@ import type { RouteUnderTest } from './support/routes.js';
 
 const setup = await hostileSetup();
 const { surface, session, send } = setup;
-afterAll(() => setup.server.close());
+afterAll(() => setup.finish('hostile requests on every route'));
 
 // Whatever the last request was, the server is still there for the next visitor, and logged no fault of its own.
 afterEach(async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream, rawRequest, wireItems, type EventStream } from '../support/http.js';
 import { newVisitor, startServer, type TestServer, type Visitor } from '../support/server.js';
 import { inParallel } from './support/raw-socket.js';
+import { settle } from './support/settle.js';
 
 const maxBytes = 1024 * 1024;
 let server: TestServer;
@@ -51,5 +52,30 @@ describe(`a flood of the largest requests from made-up visitors (store ceiling $
     const first = await rawRequest(server.url, '/', { headers: { Cookie: madeUp(1) } });
     expect(first.status).toBe(200);
     expect(wireItems(first.text, 'wire-like-json')).toHaveLength(0);
+  });
+});
+
+describe('the same flood from 100 made-up visitors who each keep a stream open', () => {
+  let watchers: EventStream[] = [];
+  afterAll(() => watchers.forEach((s) => s.close()));
+
+  it('still keeps the store under its ceiling: the oldest exchanges of watched visitors go too', async () => {
+    const cookies = Array.from({ length: 100 }, (_, n) => madeUp(1000 + n));
+    watchers = await inParallel(cookies, (cookie) => openEventStream(`${server.url}/_inspector/stream`, { Cookie: cookie }));
+    expect(server.demo.inspector.openStreamCount).toBe(101);
+    const body = 'a'.repeat(15_000);
+    const answers = await inParallel(Array.from({ length: 300 }, (_, n) => n), (n) =>
+      rawRequest(server.url, n % 2 ? '/api/like' : '/like/', {
+        method: 'POST',
+        headers: { Cookie: cookies[n % 100]!, 'Content-Type': 'text/plain', 'HX-Current-URL': `http://x/${'u'.repeat(8000)}`, 'X-CSRF-Token': 'forged' },
+        body,
+      }),
+    );
+    expect(new Set(answers.map((res) => res.status))).toEqual(new Set([403]));
+    const { store } = server.demo.inspector;
+    console.log(`inspector store after 300 requests of ~24 KB from 100 watched visitors: ${(store.bytes / 1024).toFixed(0)} KB, ${store.visitorCount} visitors`);
+    expect(store.bytes).toBeLessThanOrEqual(maxBytes);
+    // Each watched visitor's stream got its exchanges as they came, trimmed or not.
+    for (const stream of watchers) expect(await settle(() => stream.events.length, 3)).toBe(3);
   });
 });

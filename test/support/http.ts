@@ -92,6 +92,10 @@ export interface EventStream {
   response: Response;
   /** Data of every event received so far (multi-line data joined with \n). */
   events: string[];
+  /** Each event's type and id, when it has them (same order as events). */
+  fields: Array<{ event?: string; id?: string }>;
+  /** Resolves when the server ends the stream (or close() is called). */
+  ended: Promise<void>;
   /** Resolves with the first event (past or future) that matches, or null after `timeoutMs`. */
   waitFor(match: (data: string) => boolean, timeoutMs?: number): Promise<string | null>;
   close(): void;
@@ -102,8 +106,9 @@ export async function openEventStream(url: string, headers: Record<string, strin
   const controller = new AbortController();
   const response = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: controller.signal });
   const events: string[] = [];
+  const fields: EventStream['fields'] = [];
   const waiters = new Set<() => void>();
-  void (async () => {
+  const ended = (async () => {
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     try {
@@ -114,8 +119,13 @@ export async function openEventStream(url: string, headers: Record<string, strin
         const blocks = buffer.split(/\r?\n\r?\n/);
         buffer = blocks.pop()!;
         for (const block of blocks) {
-          const data = block.split(/\r?\n/).filter((line) => line.startsWith('data:'));
-          if (data.length) events.push(data.map((line) => line.replace(/^data: ?/, '')).join('\n'));
+          const lines = block.split(/\r?\n/);
+          const data = lines.filter((line) => line.startsWith('data:'));
+          const field = (name: string) => lines.find((line) => line.startsWith(`${name}:`))?.replace(/^[a-z]+: ?/, '');
+          if (data.length) {
+            events.push(data.map((line) => line.replace(/^data: ?/, '')).join('\n'));
+            fields.push({ event: field('event'), id: field('id') });
+          }
         }
         for (const wake of waiters) wake();
       }
@@ -126,6 +136,8 @@ export async function openEventStream(url: string, headers: Record<string, strin
   return {
     response,
     events,
+    fields,
+    ended,
     waitFor(match, timeoutMs = 3000) {
       return new Promise((resolve) => {
         const check = () => {

@@ -1,6 +1,7 @@
 // Lesson 3's one set of rules for a comment, used by both lanes, and each visitor's latest comments per lane.
 import type { Context } from 'koa';
 import type { LaneId } from '../../kit/types.js';
+import { firstChars } from '../../kit/text.js';
 import { perVisitor } from '../shared/per-visitor.js';
 import { wordsFor } from '../shared/words.js';
 import { type Words, words } from './words.js';
@@ -10,6 +11,8 @@ export const knownTags = ['question', 'idea', 'bug', 'praise'];
 export const maxName = 40;
 export const maxText = 280;
 const shownComments = 5;
+/** What the page shows of a body received, at most; a longer one is counted, not kept. */
+export const shownReceivedChars = 2000;
 
 /** What the views need to draw the form: the same numbers the server checks against. */
 export const rules = { thread, knownTags, maxName, maxText };
@@ -52,17 +55,26 @@ export function checkComment(ctx: Context, fields: CommentFields): Comment {
   return { name, text: comment, tags: knownTags.filter((tag) => tags.includes(tag)) };
 }
 
-/** What one lane last received, exactly as the body parser handed it over, and the comments so far. */
+/**
+ * What one lane last received, as the page shows it: the body the parser handed over, as JSON text. The text
+ * is kept, not the parsed object: a 16 KB body of many empty objects is several hundred KB of objects.
+ */
 export interface LaneLog {
   type: string;
-  received: unknown;
+  /** Empty until a comment is posted; at most shownReceivedChars characters. */
+  received: string;
+  /** Characters of it not kept. */
+  receivedCut: number;
   comments: Comment[];
 }
 
-const logs = perVisitor(() => ({ json: emptyLog(), htmx: emptyLog() }));
+/** Most a visitor's logs hold: two lanes' received text and comments (two bytes a character, and room for the objects). */
+export const maxLogBytes = 2 * (2 * shownReceivedChars + shownComments * (2 * (maxName + maxText) + 400) + 200);
+
+const logs = perVisitor(() => ({ json: emptyLog(), htmx: emptyLog() }), maxLogBytes);
 
 function emptyLog(): LaneLog {
-  return { type: '', received: undefined, comments: [] };
+  return { type: '', received: '', receivedCut: 0, comments: [] };
 }
 
 export function logsOf(ctx: Context): { json: LaneLog; htmx: LaneLog } {
@@ -71,8 +83,10 @@ export function logsOf(ctx: Context): { json: LaneLog; htmx: LaneLog } {
 
 export function addComment(ctx: Context, lane: LaneId, comment: Comment): LaneLog {
   const log = logs.of(ctx)[lane];
+  const received = JSON.stringify(ctx.request.body, null, 2) ?? '';
   log.type = ctx.request.type;
-  log.received = ctx.request.body;
+  log.received = firstChars(received, shownReceivedChars);
+  log.receivedCut = received.length - log.received.length;
   log.comments = [comment, ...log.comments].slice(0, shownComments);
   return log;
 }

@@ -11,6 +11,6 @@ export const jsonRoutes: LaneRoutes = (router) => {
     const checked = checkComment(ctx, { thread: body.thread, name: author.name, text: comment.text, tags: comment.tags });
     const log = addComment(ctx, 'json', checked);
     ctx.status = 201;
-    ctx.body = { type: log.type, received: log.received, comments: log.comments };
+    ctx.body = { type: log.type, received: body, comments: log.comments };
   });
 };

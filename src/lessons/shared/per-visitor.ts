@@ -2,7 +2,18 @@
 import type { Context } from 'koa';
 
 /** Visitor ids come from cookies, which anyone can make up: past this many, the oldest is forgotten. */
-const maxVisitors = 1000;
+export const maxVisitors = 1000;
+
+/** What one visitor's state holds at most when its lesson states no more: flags, a name, a short list. */
+const smallStateBytes = 12 * 1024;
+
+/**
+ * The ceiling on all per-visitor state together: every store's most per visitor, times maxVisitors. Each
+ * lesson keeps its own state bounded (a list of at most 20, a body kept as its first characters); a store
+ * stating more than fits under this ceiling is refused when it is made.
+ */
+export const allVisitorsMaxBytes = 128 * 1024 * 1024;
+let statedBytes = 0;
 
 export interface PerVisitor<T> {
   /** This request's visitor's state, made fresh from `initial` on first use. */
@@ -15,7 +26,10 @@ export interface PerVisitor<T> {
   peek(visitorId: string): T | undefined;
 }
 
-export function perVisitor<T>(initial: () => T): PerVisitor<T> {
+/** `maxBytesEach`: the most one visitor's state may hold, as its lesson bounds it. */
+export function perVisitor<T>(initial: () => T, maxBytesEach = smallStateBytes): PerVisitor<T> {
+  statedBytes += maxBytesEach * maxVisitors;
+  if (statedBytes > allVisitorsMaxBytes) throw new Error(`per-visitor state would pass its ceiling of ${allVisitorsMaxBytes} bytes`);
   const states = new Map<string, T>();
   return {
     of(ctx) {
@@ -34,4 +48,9 @@ export function perVisitor<T>(initial: () => T): PerVisitor<T> {
     reset: () => states.clear(),
     peek: (visitorId) => states.get(visitorId),
   };
+}
+
+/** What every store made so far may hold together, at most: never past allVisitorsMaxBytes. */
+export function perVisitorStatedBytes(): number {
+  return statedBytes;
 }

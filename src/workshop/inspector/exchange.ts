@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Context } from 'koa';
 import type { LaneId } from '../../kit/types.js';
+import { firstChars } from '../../kit/text.js';
 import { csrfHeader } from '../../kit/visitor.js';
 import { hidePasswords, hideToken, shortToken } from './masking.js';
 import type { Exchange } from './store.js';
@@ -36,7 +37,7 @@ const csrfHeaderKey = csrfHeader.toLowerCase();
 export function describeExchange(ctx: Context, id: number, lessonId: string, lane: LaneId, serverMs: number, wireHeaders: string[] = []): Exchange {
   const { text, pretty: sent } = serializeBody(ctx.body);
   const pretty = hideToken(sent, ctx.state.csrfToken);
-  const shown = pretty.length > shownBodyChars ? pretty.slice(0, shownBodyChars) : pretty;
+  const shown = firstChars(pretty, shownBodyChars);
   const responseHeaders: Array<[string, string]> = [];
   for (const name of ctx.res.getHeaderNames()) {
     if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);

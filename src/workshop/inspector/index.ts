@@ -7,7 +7,8 @@ import { captureExchanges } from './capture.js';
 import type { Exchange, ExchangeStore } from './store.js';
 
 export { ExchangeStore, type StoreLimits } from './store.js';
-import { exchangeStreams } from './stream.js';
+export { streamPath, streamUrl, type StreamLimits } from './stream.js';
+import { exchangeStreams, type StreamLimits } from './stream.js';
 
 export { exchangeIdHeader, shownBodyChars } from './exchange.js';
 export { hiddenPassword, shortToken } from './masking.js';
@@ -30,9 +31,9 @@ export interface Inspector {
 export const renderExchange = (ctx: Context, exchange: Exchange): string => renderView(ctx, 'exchange', { exchange });
 
 /** The inspector around a store: recording the lanes' exchanges, and streaming them to their visitors. */
-export function createInspector(lanes: MountedLanes, store: ExchangeStore): Inspector {
+export function createInspector(lanes: MountedLanes, store: ExchangeStore, streamLimits: Partial<StreamLimits> = {}): Inspector {
   const sweeper = setInterval(() => store.sweep(), 60_000).unref();
-  const streams = exchangeStreams(store, renderExchange);
+  const streams = exchangeStreams(store, renderExchange, streamLimits);
   return {
     store,
     capture: captureExchanges(lanes, store),

@@ -21,6 +21,11 @@ export interface Exchange {
   serverMs: number;
   /** The connection closed before any answer went out: the client got no response at all. */
   aborted?: boolean;
+  /**
+   * Its place in the order the store recorded exchanges (set by add). Ids follow the order requests came
+   * in; a slow request finishes after a quick later one, so a stream resumes from this instead.
+   */
+  recorded?: number;
 }
 
 export type ExchangeListener = (exchange: Exchange) => void;
@@ -46,7 +51,8 @@ export interface StoreLimits {
   /**
    * What all exchanges together may hold. A visitor id is only a cookie anyone can make up: without this, 500
    * made-up visitors sending the largest requests allowed to every lane would keep gigabytes. Past it, the
-   * visitors idle longest (with no open stream) are forgotten first.
+   * visitors idle longest (with no open stream) are forgotten first; when every one left has a stream open,
+   * the oldest exchanges of the visitor holding most go.
    */
   maxBytes: number;
 }
@@ -65,6 +71,7 @@ export class ExchangeStore {
   readonly #visitors = new Map<string, Visitor>();
   readonly #limits: StoreLimits;
   #nextId = 1;
+  #recorded = 0;
   #bytes = 0;
 
   constructor(limits: Partial<StoreLimits> = {}) {
@@ -79,13 +86,38 @@ export class ExchangeStore {
     const visitor = this.#touch(visitorId);
     const key = laneKey(exchange.lessonId, exchange.lane);
     const lane = visitor.lanes.get(key) ?? visitor.lanes.set(key, []).get(key)!;
+    exchange.recorded = ++this.#recorded;
     lane.push(exchange);
     this.#grow(visitor, sizeOf(exchange));
     if (lane.length > this.#limits.perLane) this.#grow(visitor, -sizeOf(lane.shift()!));
-    while (this.#bytes > this.#limits.maxBytes && this.#evictStalest(visitor)) {
-      // forget the visitors idle longest until the exchanges fit again
+    while (this.#bytes > this.#limits.maxBytes && (this.#evictStalest(visitor) || this.#trimLargest())) {
+      // forget the visitors idle longest, then the oldest exchanges of watched ones, until the rest fit
     }
     for (const listener of visitor.listeners) listener(exchange);
+  }
+
+  /** How many exchanges have been recorded so far, for everyone. */
+  get recordedCount(): number {
+    return this.#recorded;
+  }
+
+  /** Where the visitor's newest kept exchange stands in that count (0 if none): a page drawn now shows up to it. */
+  recordedUpTo(visitorId: string): number {
+    let newest = 0;
+    for (const lane of this.#visitors.get(visitorId)?.lanes.values() ?? []) newest = Math.max(newest, lane.at(-1)?.recorded ?? 0);
+    return newest;
+  }
+
+  /** The visitor's exchanges recorded after `after` (of one lesson, if given), in the order they were recorded. */
+  recordedSince(visitorId: string, after: number, lessonId?: string): Exchange[] {
+    const visitor = this.#visitors.get(visitorId);
+    if (!visitor || after >= this.#recorded) return [];
+    const found: Exchange[] = [];
+    for (const [key, lane] of visitor.lanes) {
+      if (lessonId !== undefined && !key.startsWith(`${lessonId} `)) continue;
+      for (let i = lane.length - 1; i >= 0 && lane[i]!.recorded! > after; i--) found.push(lane[i]!);
+    }
+    return found.sort((a, b) => a.recorded! - b.recorded!);
   }
 
   /** Newest first. */
@@ -144,6 +176,20 @@ export class ExchangeStore {
       }
     }
     return false;
+  }
+
+  /** Drops the oldest exchange of the visitor holding most; false if nobody holds any. */
+  #trimLargest(): boolean {
+    let largest: Visitor | undefined;
+    for (const visitor of this.#visitors.values()) if (visitor.bytes > (largest?.bytes ?? 0)) largest = visitor;
+    if (!largest) return false;
+    let oldest: Exchange[] | undefined;
+    for (const lane of largest.lanes.values()) {
+      if (lane.length && (!oldest || lane[0]!.recorded! < oldest[0]!.recorded!)) oldest = lane;
+    }
+    if (!oldest) return false;
+    this.#grow(largest, -sizeOf(oldest.shift()!));
+    return true;
   }
 
   #forget(id: string, visitor: Visitor): void {

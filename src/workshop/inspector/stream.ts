@@ -1,11 +1,51 @@
-// The visitor's event stream (SSE): each exchange recorded for that visitor goes out as one rendered <li>.
+// The visitor's event stream (SSE): each exchange recorded for that visitor goes out as one rendered <li>,
+// with a few open per visitor, a ceiling for all, and no reader able to make the server hold its data.
 import type { ServerResponse } from 'node:http';
 import type { Context, Middleware } from 'koa';
 import { startEventStream } from '../event-stream.js';
 import type { Exchange, ExchangeStore } from './store.js';
 
+export const streamPath = '/_inspector/stream';
+
+/** Where a page drawn now listens: its lesson's exchanges, from the first one the page does not show. */
+export function streamUrl(lessonId: string, shownUpTo: number): string {
+  return `${streamPath}?lesson=${encodeURIComponent(lessonId)}&after=${shownUpTo}`;
+}
+
+export interface StreamLimits {
+  /** Streams one visitor may have open (tabs of one browser); the oldest closes when another opens. */
+  streamsPerVisitor: number;
+  /** Streams open at once, all visitors together; past it a newcomer is refused (503), nobody is cut off. */
+  maxStreams: number;
+  /** Data a stream may have waiting to go out; past it nothing more is written until the reader catches up. */
+  maxUnsentBytes: number;
+  /** A stream left over maxUnsentBytes this long has a reader that stopped reading: it is closed. */
+  stalledMs: number;
+}
+
+export const defaultStreamLimits: StreamLimits = { streamsPerVisitor: 4, maxStreams: 1000, maxUnsentBytes: 64 * 1024, stalledMs: 2000 };
+
 const keepAliveMs = 20_000;
-const maxOpenStreams = 1000;
+/** What a refused newcomer's page waits before trying again (its script waits about as long). */
+const retryAfterSeconds = 10;
+
+interface OpenStream {
+  ctx: Context;
+  res: ServerResponse;
+  visitorId: string;
+  lessonId?: string;
+  /** The store's count of the last exchange written (see Exchange.recorded): the event id the browser echoes. */
+  sentUpTo: number;
+  /** When it went over maxUnsentBytes, while it waits for the reader to drain it. */
+  overSince?: number;
+  /**
+   * Exchanges recorded since its last write, while it keeps up: sent even if the store has let them go
+   * meanwhile (a full store trims at once). One event-loop turn's worth at most; a stream that is behind
+   * catches up from the store instead.
+   */
+  live: Exchange[];
+  pumpQueued: boolean;
+}
 
 export interface ExchangeStreams {
   /** GET handler for the visitor's event stream. */
@@ -16,52 +56,145 @@ export interface ExchangeStreams {
   closeAll(): void;
 }
 
-export function exchangeStreams(store: ExchangeStore, renderExchange: (ctx: Context, exchange: Exchange) => string): ExchangeStreams {
-  const openStreams = new Set<ServerResponse>();
-  // The stream writes to the socket itself (ctx.respond = false): koa's stream piping would report
-  // every closed tab as an error.
+type Render = (ctx: Context, exchange: Exchange) => string;
+
+export function exchangeStreams(store: ExchangeStore, renderExchange: Render, limits: Partial<StreamLimits> = {}): ExchangeStreams {
+  const { streamsPerVisitor, maxStreams, maxUnsentBytes, stalledMs } = { ...defaultStreamLimits, ...limits };
+  const open = new Set<OpenStream>();
+  /** Each visitor's streams, oldest first, and its one subscription to the store. */
+  const byVisitor = new Map<string, { streams: OpenStream[]; unsubscribe: () => void }>();
+  const render = renderedOnce(renderExchange);
+
+  // Writes what the stream has not had yet, in one write, up to what it may hold unsent. A stream still
+  // over that waits for 'drain', which pumps again: a slow reader is paced, a stalled one closed.
+  const pump = (stream: OpenStream) => {
+    stream.pumpQueued = false;
+    const { res } = stream;
+    if (res.writableEnded || res.destroyed) return;
+    if (stream.overSince !== undefined) {
+      if (Date.now() - stream.overSince > stalledMs) res.destroy(); // its browser reconnects and asks for the rest
+      return;
+    }
+    let batch = '';
+    for (const exchange of unsent(stream)) {
+      batch += toEvent(exchange.recorded!, render(stream.ctx, exchange));
+      stream.sentUpTo = exchange.recorded!;
+      if (res.writableLength + batch.length > maxUnsentBytes) break;
+    }
+    if (batch) res.write(batch);
+    if (res.writableLength > maxUnsentBytes) {
+      stream.overSince = Date.now();
+      res.once('drain', () => {
+        stream.overSince = undefined;
+        queuePump(stream);
+      });
+    }
+  };
+  const unsent = (stream: OpenStream): Exchange[] => {
+    const kept = store.recordedSince(stream.visitorId, stream.sentUpTo, stream.lessonId);
+    const live = stream.live.filter((exchange) => exchange.recorded! > stream.sentUpTo && !kept.includes(exchange));
+    stream.live = [];
+    return live.length ? [...kept, ...live].sort((a, b) => a.recorded! - b.recorded!) : kept;
+  };
+  const notify = (stream: OpenStream, exchange: Exchange) => {
+    if (stream.overSince === undefined && (stream.lessonId === undefined || stream.lessonId === exchange.lessonId)) stream.live.push(exchange);
+    queuePump(stream);
+  };
+  // Exchanges of one event-loop turn go out in one write (a busy lane would otherwise cost a syscall each).
+  const queuePump = (stream: OpenStream) => {
+    if (stream.pumpQueued) return;
+    stream.pumpQueued = true;
+    setImmediate(pump, stream);
+  };
+
+  /** Forgets a stream (closed, or ended to make room); the last of a visitor's ends its subscription. */
+  const release = (stream: OpenStream) => {
+    if (!open.delete(stream)) return;
+    const group = byVisitor.get(stream.visitorId)!;
+    group.streams.splice(group.streams.indexOf(stream), 1);
+    if (group.streams.length > 0) return;
+    group.unsubscribe();
+    byVisitor.delete(stream.visitorId);
+  };
+
   const middleware: Middleware = async (ctx) => {
     const { res } = ctx;
-    // Events of one event-loop turn go out in one write (a busy lane would otherwise cost a syscall
-    // per exchange). A stream ended by close() emits 'close' a moment later: no write may land between.
-    let pending = '';
-    const write = (text: string) => {
-      if (!res.writableEnded) res.write(text);
-    };
-    const flush = () => {
-      write(pending);
-      pending = '';
-    };
-    const send = (exchange: Exchange) => {
-      if (!pending) setImmediate(flush);
-      pending += toEvent(renderExchange(ctx, exchange));
-    };
-    const unsubscribe = store.subscribe(ctx.state.visitorId, send);
-    const keepAlive = setInterval(() => write(': keep-alive\n\n'), keepAliveMs).unref();
+    const visitorId = ctx.state.visitorId;
+    const own = byVisitor.get(visitorId);
+    const replacing = own !== undefined && own.streams.length >= streamsPerVisitor;
+    if (open.size >= maxStreams && !replacing) {
+      ctx.status = 503;
+      ctx.set('Retry-After', String(retryAfterSeconds));
+      ctx.body = 'Too many live inspector streams are open on this server. Try again in a few seconds.';
+      return;
+    }
+    const stream: OpenStream = { ctx, res, visitorId, pumpQueued: false, live: [], ...resumePoint(ctx, store.recordedCount) };
+    const group = own ?? { streams: [], unsubscribe: store.subscribe(visitorId, (exchange) => group.streams.forEach((s) => notify(s, exchange))) };
+    byVisitor.set(visitorId, group);
+    group.streams.push(stream);
+    open.add(stream);
+    // The visitor's oldest tab steps aside: its page stops listening until it is looked at again.
+    if (replacing) {
+      const oldest = group.streams[0]!;
+      release(oldest);
+      if (!oldest.res.writableEnded) oldest.res.end('event: replaced\ndata: \n\n');
+    }
+
+    const keepAlive = setInterval(() => {
+      if (stream.overSince !== undefined) pump(stream);
+      else if (!res.writableEnded) res.write(': keep-alive\n\n');
+    }, keepAliveMs).unref();
     res.once('close', () => {
       clearInterval(keepAlive);
-      unsubscribe();
-      openStreams.delete(res);
+      release(stream);
     });
-    openStreams.add(res);
-    if (openStreams.size > maxOpenStreams) openStreams.values().next().value?.end();
 
     startEventStream(ctx);
     res.write(': connected\n\n');
+    if (stream.sentUpTo < store.recordedCount) queuePump(stream); // what the page missed
   };
 
   return {
     middleware,
     get openCount() {
-      return openStreams.size;
+      return open.size;
     },
     closeAll() {
-      for (const res of openStreams) res.end();
+      for (const stream of open) stream.res.end();
     },
   };
 }
 
-/** One SSE message: every line of the payload gets its own `data:` field. */
-function toEvent(html: string): string {
-  return `data: ${html.replace(/\r\n|\r|\n/g, '\ndata: ')}\n\n`;
+/**
+ * Where a stream starts: after the last event its browser got (Last-Event-ID, sent on a reconnect), else
+ * after what its page showed (`after`), else from now. `lesson` keeps it to the lesson its page shows.
+ */
+function resumePoint(ctx: Context, now: number): { sentUpTo: number; lessonId?: string } {
+  const lessonId = typeof ctx.query.lesson === 'string' ? ctx.query.lesson : undefined;
+  const asked = [ctx.get('Last-Event-ID'), ctx.query.after].find((value) => typeof value === 'string' && /^\d{1,15}$/.test(value));
+  const sentUpTo = asked === undefined ? now : Math.min(Number(asked), now);
+  return lessonId === undefined ? { sentUpTo } : { sentUpTo, lessonId };
+}
+
+/**
+ * Rendering is the costly part of an event: each exchange is rendered once per language for all of its
+ * visitor's streams, whatever their number, and the rendered text is let go at the end of the turn.
+ */
+function renderedOnce(renderExchange: Render): Render {
+  const rendered = new Map<string, string>();
+  return (ctx, exchange) => {
+    const key = `${exchange.id} ${ctx.state.lang}`;
+    let html = rendered.get(key);
+    if (html === undefined) {
+      if (rendered.size === 0) setImmediate(() => rendered.clear());
+      html = renderExchange(ctx, exchange);
+      rendered.set(key, html);
+    }
+    return html;
+  };
+}
+
+/** One SSE message: its id (what a reconnecting browser resumes from), every line of the payload its own `data:`. */
+function toEvent(id: number, html: string): string {
+  return `id: ${id}\ndata: ${html.replace(/\r\n|\r|\n/g, '\ndata: ')}\n\n`;
 }

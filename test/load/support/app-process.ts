@@ -8,6 +8,10 @@ export interface AppProcess {
   /** Heap and RSS after a full garbage collection, in bytes. */
   memory(): Promise<NodeJS.MemoryUsage>;
   openStreamCount(): Promise<number>;
+  /** What the inspector's store holds, and for how many visitors. */
+  store(): Promise<{ bytes: number; visitors: number }>;
+  /** The event loop's delay since the last ask, p99 and max in ms (what every request waits on top of its own work). */
+  loopDelay(): Promise<{ p99: number; max: number }>;
   /** Learners the room counts as connected. */
   learnerCount(): Promise<number>;
   /** CPU time the app's process has used so far, in ms. */
@@ -31,6 +35,8 @@ export async function startAppProcess(options: AppOptions = {}): Promise<AppProc
     url: `http://127.0.0.1:${port}`,
     memory: () => ask('memory'),
     openStreamCount: () => ask('streams'),
+    store: () => ask('store'),
+    loopDelay: () => ask('loopDelay'),
     learnerCount: () => ask('learners'),
     cpuMs: () => ask('cpu'),
     errors: () => ask('errors'),
