@@ -22,6 +22,8 @@ import { mountLanes } from './workshop/lanes.js';
 import { highlightStylesDir, templatesDir } from './workshop/paths.js';
 import { renderFile, views } from './workshop/views.js';
 import { workshopWords } from './workshop/words.js';
+import { workshopRoom } from './workshop/room-app.js';
+import type { Room } from './workshop/room.js';
 
 export const bodyLimitBytes = 16 * 1024;
 
@@ -49,6 +51,8 @@ export interface AppOptions {
 export interface DemoApp {
   app: Koa;
   inspector: Inspector;
+  /** Who is connected and where, the pulse, the room's slow motion: what /join counts and /present shows. */
+  room: Room;
   /** Every router the app mounts (the pages', then each lesson's lanes'): what a tool can list its routes from. */
   routers: Router[];
   /** Ends open inspector streams and timers, so the server can close. */
@@ -66,6 +70,8 @@ export function createApp(options: AppOptions = {}): DemoApp {
   const lanes = mountLanes(lessons, renderFile, renderPage);
   const inspector = createInspector(lanes, store, options.inspectorLimits);
   const pages = pageRoutes(lessons, renderPage, inspector.stream);
+  const workshop = workshopRoom(lessons, options.instructorKey, typeof latencyMs === 'number' ? latencyMs : 0);
+  const { room } = workshop;
 
   if (onRequest) app.use(logRequests(onRequest));
   app.use(inspector.capture);
@@ -89,17 +95,23 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
   app.use(verifyCsrf());
-  if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
+  app.use(workshop.middleware);
+  // The room's slow motion (the console changes it); a test's function of its own comes on top.
+  app.use(delayLanes((ctx) => room.latencyMs + (typeof latencyMs === 'function' ? latencyMs(ctx) : 0)));
   // Lanes first: most requests are theirs, and no lane path is a page's.
   app.use(routeLanes(lanes.lanes));
   app.use(pages.routes());
   app.use(pages.allowedMethods());
-  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => store.listeningVisitorCount });
+  // In a room (a key), the room's own count: learners with a lesson page open, the instructor not among them.
+  // Solo, nobody joins the room; what /join shows then is the pages listening to the inspector.
+  const learnerCount = options.instructorKey === undefined ? () => store.listeningVisitorCount : () => room.learnerCount();
+  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount });
   app.use(joining.router.routes());
 
   const close = () => {
     inspector.close();
     joining.close();
+    room.closeAll();
   };
-  return { app, inspector, routers: [pages, joining.router, ...lanes.lanes.map(({ router }) => router)], close };
+  return { app, inspector, room, routers: [pages, joining.router, ...lanes.lanes.map(({ router }) => router), ...workshop.routers], close };
 }

@@ -54,8 +54,18 @@ export interface LessonDefinition {
   wireHeaders?: string[];
   /** Folders the lesson serves besides public/ (a second htmx for its frames): versioned URLs, cached for a year. */
   vendorFolders?: Array<{ prefix: string; root: string }>;
-  /** Puts the lesson's server state back to its starting point; none for a lesson that keeps nothing (no button). */
+  /**
+   * Puts all the lesson's server state back to its starting point, everyone's and each visitor's: only from the
+   * instructor's console, or by the solo user. None for a lesson that keeps nothing (no button).
+   */
   reset?(): void;
+  /** Forgets one visitor's own state (their list, their switches); none for a lesson that keeps nothing per visitor. */
+  resetVisitor?(visitorId: string): void;
+  /**
+   * What the page calls each kind of state the lesson keeps, beside its reset: `shared` is everyone's (the
+   * like count), `yours` the visitor's own (your list). A key missing means the lesson keeps no such state.
+   */
+  state?: Partial<Record<'shared' | 'yours', Record<Lang, string>>>;
   /** The lesson's behaviour as checks over HTTP (its spec.ts), loaded only by `htmx-demo verify` and tests. */
   spec?: () => Promise<{ default: LessonSpec }>;
 }

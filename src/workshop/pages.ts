@@ -31,10 +31,17 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
     return show(ctx, lesson);
   });
+  // A learner resets their own state (scope=mine); everyone's is the instructor's (or the solo user's) to reset.
   router.post('/lessons/:id/reset', (ctx) => {
     const lesson = lessons.find((l) => l.id === ctx.params.id);
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
-    lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
+    const body = ctx.request.body as Record<string, unknown> | undefined;
+    if (body?.scope === 'mine') {
+      lesson.resetVisitor?.(String(ctx.state.visitorId));
+    } else {
+      if (!ctx.state.instructor) return ctx.throw(403, ctx.state.room.w.onlyInstructor);
+      lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
+    }
     ctx.redirect(lesson === first ? '/' : lessonPath(lesson));
     ctx.status = 303;
   });

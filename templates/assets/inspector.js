@@ -43,7 +43,8 @@
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     // The request belongs to the newest trigger still waiting for its request.
     const waiting = [...trips.values()].filter((t) => !t.requested).sort((a, b) => b.started - a.started);
-    const trip = url.pathname.startsWith('/_inspector/') ? undefined : waiting[0];
+    // The page's own requests (/_inspector/, /_room/) are never a lane's.
+    const trip = url.pathname.startsWith('/_') ? undefined : waiting[0];
     if (!trip) return pageFetch.call(this, input, init);
     trip.requested = true;
     light(trip, 'request');
