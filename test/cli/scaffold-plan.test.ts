@@ -97,7 +97,7 @@ describe('planStarter', () => {
     };
     expect(JSON.parse(edit('package.json', '{"name":"htmx-demo-starter","private":true}'))).toEqual({ name: 'my-demo', private: true });
     expect(edit('README.md', '# htmx-demo-starter\n\nText')).toBe('# my-demo\n\nText');
-    expect(edit('src/main.ts', "const app = createApp({ lang: 'en' });")).toBe("const app = createApp({ lang: 'ko' });");
+    expect(edit('src/main.ts', "const app = createApp({ lang: 'en', allowedHosts });")).toBe("const app = createApp({ lang: 'ko', allowedHosts });");
     expect(() => edit('src/main.ts', 'createApp()')).toThrow(/no longer has/);
   });
 

@@ -121,7 +121,7 @@ function templateEdits(inputs: StarterInputs): Record<string, (text: string) => 
       const pkg = JSON.parse(text);
       return `${JSON.stringify({ ...pkg, name, scripts: scripts(pkg) }, null, 2)}\n`;
     },
-    'src/main.ts': (text) => replaceOnce(text, "createApp({ lang: 'en' })", `createApp({ lang: '${lang}' })`),
+    'src/main.ts': (text) => replaceOnce(text, "createApp({ lang: 'en',", `createApp({ lang: '${lang}',`),
     'README.md': (text) => {
       const titled = replaceOnce(text, '# htmx-demo-starter\n', `# ${name}\n`);
       if (!exercises.length) return titled;

@@ -1,7 +1,7 @@
 // npm start: checks PORT and HOST, listens (this machine only, unless HOST says otherwise) and says where to go.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AddressError, defaultHost, defaultPort, isLoopbackHost, localUrl, networkUrls, parseHost, parsePort } from './kit/address.js';
+import { AddressError, allowedHostsFor, defaultHost, defaultPort, isLoopbackHost, localUrl, networkUrls, parseHost, parsePort } from './kit/address.js';
 import { isClientGone } from './kit/errors.js';
 import { createApp } from './app.js';
 
@@ -25,7 +25,9 @@ const listenProblems: Record<string, (port: number, host: string) => string> = {
 };
 
 const { port, host } = address();
-const app = createApp({ lang: 'en' });
+// ALLOWED_HOSTS=a,b: more names it answers to (all: any name), besides this machine's.
+const extraHosts = process.env.ALLOWED_HOSTS === 'all' ? true : (process.env.ALLOWED_HOSTS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+const app = createApp({ lang: 'en', allowedHosts: allowedHostsFor(host, extraHosts) });
 app.on('error', (err: Error) => {
   if (!isClientGone(err)) console.error(err); // a closed tab is not the server's error
 });
