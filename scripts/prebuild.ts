@@ -11,7 +11,7 @@ import { type Prebuilt, prebuiltFile } from '../src/workshop/prebuilt.js';
 import { wrapUpFile, wrapUpProse } from '../src/workshop/wrap-up.js';
 
 export async function prebuild(): Promise<void> {
-  const codeFiles = lessons.flatMap((lesson) => laneIds.flatMap((lane) => lesson.lanes[lane].code.map((file) => join(lesson.dir, file))));
+  const codeFiles = lessons.flatMap((lesson) => laneIds.flatMap((lane) => (lesson.lanes[lane].code ?? []).map((file) => join(lesson.dir, file))));
   const notesFiles = lessons.flatMap((lesson) => languages.map((lang) => notesFile(lesson.dir, lang))).filter((path) => existsSync(path));
   const work: Array<[Prebuilt<unknown>, string[]]> = [
     [codePanels, [...new Set(codeFiles)]],

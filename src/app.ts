@@ -6,8 +6,8 @@ import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
 import { type AllowedHosts, checkHosts } from './kit/hosts.js';
 import type { Lang } from './kit/i18n.js';
-import { mountLanes } from './kit/mount.js';
-import { highlightStylesDir, htmxDistDir, htmxVersion, lessonsDir, templatesDir } from './kit/paths.js';
+import { routeLanes } from './kit/mount.js';
+import { htmxDistDir, htmxVersion, lessonsDir } from './kit/paths.js';
 import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
 import { serveFolders } from './kit/static.js';
 import type { Lesson } from './kit/types.js';
@@ -18,6 +18,12 @@ import { delayLanes, type Latency } from './workshop/latency.js';
 import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
 import { joinRoutes } from './workshop/join.js';
 import { logRequests, type RequestRecord } from './workshop/request-log.js';
+import { mountLanes } from './workshop/lanes.js';
+import { highlightStylesDir, templatesDir } from './workshop/paths.js';
+import { renderFile, views } from './workshop/views.js';
+import { workshopWords } from './workshop/words.js';
+import { workshopRoom } from './workshop/room-app.js';
+import type { Room } from './workshop/room.js';
 
 export const bodyLimitBytes = 16 * 1024;
 
@@ -45,6 +51,8 @@ export interface AppOptions {
 export interface DemoApp {
   app: Koa;
   inspector: Inspector;
+  /** Who is connected and where, the pulse, the room's slow motion: what /join counts and /present shows. */
+  room: Room;
   /** Every router the app mounts (the pages', then each lesson's lanes'): what a tool can list its routes from. */
   routers: Router[];
   /** Ends open inspector streams and timers, so the server can close. */
@@ -59,13 +67,15 @@ export function createApp(options: AppOptions = {}): DemoApp {
   // (which records what the lanes answer) -> the routes around the lanes.
   const store = new ExchangeStore(options.inspectorLimits);
   const renderPage = lessonPageRenderer(lessons, store);
-  const lanes = mountLanes(lessons, renderPage);
+  const lanes = mountLanes(lessons, renderFile, renderPage);
   const inspector = createInspector(lanes, store, options.inspectorLimits);
   const pages = pageRoutes(lessons, renderPage, inspector.stream);
+  const workshop = workshopRoom(lessons, options.instructorKey, typeof latencyMs === 'number' ? latencyMs : 0);
+  const { room } = workshop;
 
   if (onRequest) app.use(logRequests(onRequest));
   app.use(inspector.capture);
-  app.use(handleErrors());
+  app.use(handleErrors(views));
   app.use(securityHeaders());
   app.use(limitBodySize(bodyLimitBytes));
   app.use(
@@ -80,22 +90,28 @@ export function createApp(options: AppOptions = {}): DemoApp {
   );
   // After the files (public anyway, and they style the 403 page a refused name gets), before anything per visitor.
   app.use(checkHosts({ allowed: options.allowedHosts }));
-  app.use(identifyVisitor({ defaultLang: lang, secret: options.csrfSecret }));
+  app.use(identifyVisitor({ defaultLang: lang, words: workshopWords, secret: options.csrfSecret }));
   app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
   app.use(verifyCsrf());
-  if (typeof latencyMs === 'function' || latencyMs > 0) app.use(delayLanes(latencyMs));
+  app.use(workshop.middleware);
+  // The room's slow motion (the console changes it); a test's function of its own comes on top.
+  app.use(delayLanes((ctx) => room.latencyMs + (typeof latencyMs === 'function' ? latencyMs(ctx) : 0)));
   // Lanes first: most requests are theirs, and no lane path is a page's.
-  app.use(lanes.middleware);
+  app.use(routeLanes(lanes.lanes));
   app.use(pages.routes());
   app.use(pages.allowedMethods());
-  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount: () => store.listeningVisitorCount });
+  // In a room (a key), the room's own count: learners with a lesson page open, the instructor not among them.
+  // Solo, nobody joins the room; what /join shows then is the pages listening to the inspector.
+  const learnerCount = options.instructorKey === undefined ? () => store.listeningVisitorCount : () => room.learnerCount();
+  const joining = joinRoutes({ joinUrl: options.joinUrl, learnerCount });
   app.use(joining.router.routes());
 
   const close = () => {
     inspector.close();
     joining.close();
+    room.closeAll();
   };
-  return { app, inspector, routers: [pages, joining.router, ...lanes.routers], close };
+  return { app, inspector, room, routers: [pages, joining.router, ...lanes.lanes.map(({ router }) => router), ...workshop.routers], close };
 }

@@ -1,5 +1,6 @@
 // The htmx-demo command line: arguments and help, then the command; every failure ends here as one readable line.
 import { Command, Option } from 'commander';
+import { AddressError } from '../kit/address.js';
 import { isLang, languages } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 import { configureColor, printError, printStack } from './log.js';
@@ -80,6 +81,8 @@ function buildProgram(version: string): Command {
     .option('--force', "write over the starter's own files in a non-empty folder (nothing else is touched)")
     .option('--dry-run', 'print the files it would write, and write nothing')
     .option('--install', "run the package manager's install afterwards")
+    .option('--exercises', 'leave numbered TODOs in each lesson that has exercises, with tests and solutions (asked on a terminal)')
+    .option('--no-exercises', 'the lessons complete, without asking')
     .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo scaffold --help')) })
     .addHelpText('after', scaffoldExamples)
     .action(async (dir: string, raw: RawScaffoldOptions) => {
@@ -87,14 +90,35 @@ function buildProgram(version: string): Command {
       await scaffold(dir, raw);
     });
 
+  program
+    .command('verify')
+    .argument('<url>', "the server to check, such as http://localhost:8000/ (any stack: it is checked over HTTP)")
+    .description("check a server against each lesson's spec: markup, fragments, JSON and CSRF, with a hint for each miss")
+    .option('--lesson <id|number|all>', 'the lesson to check, or all of those that have a spec', 'all')
+    .option('--json', 'print the results as JSON (for CI); the exit status is 0 only when every check passes')
+    .addOption(new Option('--lang <code>', 'language of the checklist and hints').choices(languages).default('en'))
+    .configureOutput({ outputError: (message, write) => write(oneLine(message, 'htmx-demo verify --help')) })
+    .addHelpText('after', verifyExamples)
+    .action(async (url: string, raw: { lesson: string; json?: boolean; lang: string }) => {
+      const { verify } = await import('./verify.js'); // the specs and an HTTP client only: no server code
+      await verify(url, { lesson: raw.lesson, json: raw.json, lang: isLang(raw.lang) ? raw.lang : 'en' });
+    });
+
   return program;
 }
+
+const verifyExamples = `
+Examples:
+  htmx-demo verify http://localhost:3000/
+  htmx-demo verify http://127.0.0.1:8000/ --lesson like
+  htmx-demo verify http://localhost:3000/ --json --lang ko`;
 
 const scaffoldExamples = `
 Examples:
   htmx-demo scaffold my-demo
   htmx-demo scaffold my-demo --lessons like,toggle --lang ko
-  htmx-demo scaffold my-demo --lessons all --install`;
+  htmx-demo scaffold my-demo --lessons all --install
+  htmx-demo scaffold my-demo --exercises --lang ko`;
 
 /** commander's usage errors, folded into one line with the way to more help. */
 function oneLine(message: string, help: string): string {
@@ -114,7 +138,7 @@ async function main(argv: string[]): Promise<void> {
     const debug = isDebug(program.opts<GlobalOptions>()) || argv.includes('--debug');
     const message = err instanceof Error ? err.message : String(err);
     // A CliError is the user's to fix; anything else is a bug: still one line, with the way to learn more.
-    printError(err instanceof CliError || debug ? message : `${message} (unexpected: run again with --debug for details)`);
+    printError(err instanceof CliError || err instanceof AddressError || debug ? message : `${message} (unexpected: run again with --debug for details)`);
     if (debug) printStack(err);
   }
 }

@@ -1,10 +1,10 @@
 // The serve command's options, checked and typed. Pure and free of server imports, so main can check before loading Koa.
+import { defaultPort, parseHost, parsePort } from '../kit/address.js';
 import { type AllowedHosts, isHostName } from '../kit/hosts.js';
 import { isLang, type Lang } from '../kit/i18n.js';
 import { CliError } from './errors.js';
 
-export const defaultPort = 3000;
-export const defaultHost = '127.0.0.1';
+export { defaultHost, parseHost, parsePort } from '../kit/address.js';
 export const maxLatencyMs = 60_000;
 /** What the request log shows: lesson pages and lane requests (no static files), everything, or nothing. */
 export const logModes = ['lanes', 'all', 'none'] as const;
@@ -42,27 +42,12 @@ export interface ServeOptions {
   log: LogMode;
 }
 
-/** A TCP port: a whole number from 0 (any free port) to 65535. */
-export function parsePort(value: string, from = ''): number {
-  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-  if (!(port >= 0 && port <= 65535)) {
-    throw new CliError(`invalid port "${value}"${from}: use a number from 0 to 65535`);
-  }
-  return port;
-}
-
 export function parseLatency(value: string): number {
   const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   if (!(ms >= 0 && ms <= maxLatencyMs)) {
     throw new CliError(`invalid latency "${value}": use a number of milliseconds from 0 to ${maxLatencyMs}`);
   }
   return ms;
-}
-
-export function parseHost(value: string): string {
-  // An empty host would make Node listen on every interface: exposing the demo must be asked for by name.
-  if (value.trim() === '') throw new CliError('invalid host "": use an address such as 127.0.0.1 or 0.0.0.0');
-  return value.trim();
 }
 
 /**

@@ -8,6 +8,7 @@ import { lessons as allLessons } from '../lessons/index.js';
 import { isLang, type Lang } from '../kit/i18n.js';
 import { packageRoot } from '../kit/paths.js';
 import { commandsFor, detectPackageManager, packageNameProblem, quoteForShell, suggestPackageName } from './scaffold/names.js';
+import { exercisesTemplateDir, readExercises } from './scaffold/exercises.js';
 import { listFiles, planStarter, starterTemplateDir, type PlannedFile } from './scaffold/plan.js';
 import { displayPath, findCollisions, inspectTarget } from './scaffold/target.js';
 import { backupFolderName, fileOps, guardOps, writeProject, type WriteOps } from './scaffold/write.js';
@@ -20,6 +21,8 @@ export interface RawScaffoldOptions {
   force?: boolean;
   dryRun?: boolean;
   install?: boolean;
+  /** --exercises / --no-exercises; unset on a terminal, the question is asked. */
+  exercises?: boolean;
 }
 
 /** At most this many names of files in the way are listed; the rest are counted. */
@@ -38,9 +41,11 @@ export async function scaffold(dir: string, raw: RawScaffoldOptions): Promise<vo
   if (!isLang(raw.lang)) throw new CliError(`invalid language "${raw.lang}"`); // commander's choices() checks first
   const lang: Lang = raw.lang;
 
-  // 2. The plan: which file goes where; and the target, a folder that is new, empty, or holds nothing of the
-  //    user's (unless --force, which keeps each file it replaces in a backup folder).
-  const files = await plan(name, lang, lessons);
+  // 2. The plan: which file goes where (with exercises, asked on a terminal when no flag says); and the target, a
+  //    folder that is new, empty, or holds nothing of the user's (unless --force, which keeps each file it replaces
+  //    in a backup folder).
+  const exercises = raw.exercises ?? (raw.dryRun ? false : await askForExercises(lang));
+  const files = await plan(name, lang, lessons, exercises);
   const state = await inspectTarget(target);
   const backupName = backupFolderName();
   const replaces = state.exists ? await existingFiles(target, files) : [];
@@ -62,13 +67,15 @@ export async function scaffold(dir: string, raw: RawScaffoldOptions): Promise<vo
   const commands = commandsFor(pm);
   print(`\n${chalk.green('Scaffolded')} ${chalk.bold(displayPath(target))} ${chalk.dim(`(${files.length} files; lessons: ${lessons.map((l) => l.id).join(', ')})`)}`);
   if (backup) print(chalk.yellow(`Wrote over ${listSome(replaced)}; the old ${replaced.length > 1 ? 'files are' : 'file is'} kept in ${displayPath(backup)}/ (nothing else was touched).`));
+  if (exercises) printExercises(files, lessons);
   // 5. Install if asked.
   const installed = raw.install ? await install(target, commands.install) : false;
 
   // 6. What to do next.
   const cd = relative(process.cwd(), target);
-  const steps = [...(cd ? [`cd ${quoteForShell(cd)}`] : []), ...(installed ? [] : [commands.install.join(' ')]), commands.start, commands.test];
-  print(`\nNext steps:\n${steps.map((step) => `  ${chalk.cyan(step)}`).join('\n')}\n`);
+  // In the order they are run: the tests first, since the server then keeps the terminal until Ctrl+C.
+  const steps = [...(cd ? [`cd ${quoteForShell(cd)}`] : []), ...(installed ? [] : [commands.install.join(' ')]), commands.test, commands.start];
+  print(`\nNext steps:\n${steps.map((step) => `  ${chalk.cyan(step)}`).join('\n')}\n${chalk.dim(`  (${commands.start} keeps running: open the address it prints, Ctrl+C to stop)`)}\n`);
 }
 
 /** `--lessons like,toggle` or `all`, in the order of the lesson list. */
@@ -84,12 +91,18 @@ export function pickLessons(value: string, available: Lesson[]): Lesson[] {
   return available.filter((lesson) => asked.includes(lesson.id));
 }
 
-async function plan(name: string, lang: Lang, lessons: Lesson[]): Promise<PlannedFile[]> {
+async function plan(name: string, lang: Lang, lessons: Lesson[], exercises: boolean): Promise<PlannedFile[]> {
+  const withFiles = await Promise.all(lessons.map(async ({ id, dir, title }) => {
+    const files = await listFiles(dir);
+    return { id, dir, files, title: title[lang], exercises: exercises ? await readExercises(dir, files) : undefined };
+  }));
   return planStarter({
     packageRoot,
+    exerciseTemplateFiles: exercises ? await listFiles(join(packageRoot, exercisesTemplateDir)) : undefined,
     templateFiles: await listFiles(join(packageRoot, starterTemplateDir)),
+    kitFiles: await listFiles(join(packageRoot, 'src', 'kit')),
     sharedFiles: await listFiles(join(packageRoot, 'src', 'lessons', 'shared')),
-    lessons: await Promise.all(lessons.map(async ({ id, dir }) => ({ id, dir, files: await listFiles(dir) }))),
+    lessons: withFiles,
     name,
     lang,
   });
@@ -162,6 +175,29 @@ async function install(target: string, command: string[]): Promise<boolean> {
     throw new CliError(`the project is written, but ${command.join(' ')} failed (${typeof code === 'number' ? `exit code ${code}` : code}): run it yourself in ${displayPath(target)}`);
   }
   return true;
+}
+
+/** On a terminal with no --exercises or --no-exercises: ask, defaulting to no. */
+async function askForExercises(lang: Lang): Promise<boolean> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return false;
+  const { createInterface } = await import('node:readline/promises');
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const question = lang === 'ko'
+    ? '연습 문제로 만들까요? 레슨마다 번호 붙은 TODO를 채우고 npm test로 확인합니다. (y/N) '
+    : 'Make it an exercise? Each lesson gets numbered TODOs to fill in, checked by npm test. (y/N) ';
+  try {
+    return /^(y|yes|예|네|ㅇ)$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+/** Which lessons got exercises, and which are written complete because they have none yet. */
+function printExercises(files: PlannedFile[], lessons: Lesson[]): void {
+  const practised = lessons.filter((lesson) => files.some((file) => file.path.startsWith(`solutions/${lesson.id}/`)));
+  const complete = lessons.filter((lesson) => !practised.includes(lesson));
+  if (practised.length > 0) print(`Exercises: ${practised.map((l) => l.id).join(', ')} (npm test names each TODO left; npm run solution -- <lesson> shows the answer)`);
+  if (complete.length > 0) print(chalk.dim(`No exercises yet for ${complete.map((l) => l.id).join(', ')}: written complete.`));
 }
 
 function listSome(items: string[]): string {

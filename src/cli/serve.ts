@@ -8,7 +8,7 @@ import { loadCsrfSecret, stateDir } from './csrf-secret.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printShutdown, requestPrinter } from './log.js';
 import type { ServeOptions } from './options.js';
 import { readPackageInfo } from './package-info.js';
-import { allowedHostsFor, isLoopbackHost, joinUrl, localUrl, networkUrls } from './urls.js';
+import { allowedHostsFor, isLoopbackHost, joinUrl, localUrl, networkUrls } from '../kit/address.js';
 
 /** How long open connections (a stuck download, say) may hold up the exit after Ctrl+C. */
 export const forceExitMs = 2000;

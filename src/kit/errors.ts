@@ -1,7 +1,7 @@
 // One error path: the status a client may see, in the shape it asked for (JSON, fragment or page).
 import { STATUS_CODES } from 'node:http';
 import type { Context, Middleware } from 'koa';
-import { renderView } from './views.js';
+import type { Views } from './views.js';
 
 interface HttpError extends Error {
   status?: number;
@@ -11,9 +11,9 @@ interface HttpError extends Error {
 
 /**
  * Catches everything below it. A bare error status (an unmatched route's 404, the router's 405
- * with its Allow header) gets a body too. 5xx details stay in the server log.
+ * with its Allow header) gets a body too. 5xx details stay in the server log. `views` has error-page and error-fragment.
  */
-export function handleErrors(): Middleware {
+export function handleErrors(views: Views): Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -34,7 +34,7 @@ export function handleErrors(): Middleware {
       const message = err.expose ? err.message : (STATUS_CODES[status] ?? 'Error');
       ctx.set(err.headers ?? {});
       ctx.status = status;
-      sendError(ctx, status, message);
+      sendError(ctx, views, status, message);
     }
   };
 }
@@ -52,7 +52,7 @@ function asClientError(ctx: Context, err: HttpError): HttpError {
   return Object.assign(new Error(`The request body could not be decompressed (Content-Encoding: ${encoding.slice(0, 40)}).`), { status: 400, expose: true });
 }
 
-function sendError(ctx: Context, status: number, message: string): void {
+function sendError(ctx: Context, views: Views, status: number, message: string): void {
   ctx.vary('HX-Request');
   ctx.vary('Accept');
   if (wantsJson(ctx)) {
@@ -62,10 +62,10 @@ function sendError(ctx: Context, status: number, message: string): void {
     // the message. On a lesson page the message goes to the lane's own error slot instead.
     if (ctx.state.lane) ctx.set({ 'HX-Retarget': `#lane-errors-${ctx.state.lane}`, 'HX-Reswap': 'innerHTML' });
     ctx.type = 'html';
-    ctx.body = renderView(ctx, 'error-fragment', { status, message });
+    ctx.body = views.page(ctx, 'error-fragment', { status, message });
   } else {
     ctx.type = 'html';
-    ctx.body = renderView(ctx, 'error-page', { status, message });
+    ctx.body = views.page(ctx, 'error-page', { status, message });
   }
 }
 

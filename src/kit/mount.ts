@@ -1,87 +1,64 @@
-// Puts every lesson's two lanes (and its controls' routes) on the app, each in its own router tagged with its owner.
-import { join } from 'node:path';
+// Puts every lesson's two lanes (and its controls' routes) on routers of their own, each tagged with its lesson and owner.
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { allowSameOriginFrame } from './security.js';
-import { renderFile } from './views.js';
-import { type Lang, messages } from './i18n.js';
 import { laneIds, type LaneRoutes, type Lesson, type TrafficOwner } from './types.js';
 
 export interface LaneRoute {
   lesson: Lesson;
   /** A lane, or the lesson's controls. */
   lane: TrafficOwner;
+  router: Router;
 }
 
-export interface MountedLanes {
-  /** The lanes' routers, in lesson order. */
-  routers: Router[];
-  /** One middleware for every lane: the router whose paths the request's is among answers it (or says 405). */
-  middleware: Middleware;
-  /** Which lesson and lane a request is for, known before any lane code runs. */
-  match(ctx: Context): LaneRoute | undefined;
-}
-
-/** Renders a lesson's whole page (the workshop's, or a starter's own). */
+/** Renders a lesson's whole page, with `locals` over its pageLocals(). */
 export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => string;
+/** What a lesson's views see, made from the request and the view's own `locals`. */
+export type LocalsMaker = (ctx: Context, lesson: Lesson, locals: object) => object;
 
-export function mountLanes(lessons: Lesson[], renderPage: PageRenderer): MountedLanes {
-  const routers: Array<LaneRoute & { router: Router }> = [];
-  for (const lesson of lessons) {
+/** Each lane's routes on its own router; their `render` renders the lesson's views/<name>.ejs with renderFile. */
+export function laneRouters(lessons: Lesson[], renderFile: (file: string, data: object) => string, renderPage: PageRenderer, localsFor: LocalsMaker = lessonLocals): LaneRoute[] {
+  return lessons.flatMap((lesson) => {
     const owners: Array<[TrafficOwner, LaneRoutes | undefined]> = laneIds.map((lane) => [lane, lesson.lanes[lane].routes]);
     owners.push(['controls', lesson.controlRoutes]);
-    for (const [lane, routes] of owners) {
-      if (!routes) continue;
+    return owners.filter(([, routes]) => routes).map(([lane, routes]) => {
       const router = new Router();
-      const viewsDir = join(lesson.dir, 'views');
-      routes(router, {
-        render: (ctx, name, locals = {}) => renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals)),
+      routes!(router, {
+        render: (ctx, name, locals = {}) => renderFile(`${lesson.dir}/views/${name}.ejs`, localsFor(ctx, lesson, locals)),
         renderPage: (ctx, locals = {}) => renderPage(ctx, lesson, locals),
         renderFrame: (ctx, name, locals = {}) => {
           allowSameOriginFrame(ctx);
           ctx.state.framePage = true;
           ctx.type = 'html';
-          return renderFile(`${viewsDir}/${name}.ejs`, lessonLocals(ctx, lesson, locals));
+          return renderFile(`${lesson.dir}/views/${name}.ejs`, localsFor(ctx, lesson, locals));
         },
       });
-      routers.push({ lesson, lane, router });
-    }
-  }
-
-  // Each lane's router with its 405 answer. A request goes straight to the router that knows its path (lanes'
-  // paths are their own), rather than down a chain of two middlewares per lane, each matching the path again.
-  const dispatchers = routers.map(({ router }) => {
-    const routes = router.routes() as Middleware;
-    const allowedMethods = router.allowedMethods() as Middleware;
-    const dispatch: Middleware = (ctx, next) => routes(ctx, () => allowedMethods(ctx, next));
-    return { router, dispatch };
+      return { lesson, lane, router };
+    });
   });
-  const knowsPath = (router: Router, ctx: Context) => router.match(ctx.path, ctx.method).path.some((layer) => layer.methods.length > 0);
+}
 
-  return {
-    routers: routers.map(({ router }) => router),
-    middleware: (ctx, next) => {
-      const found = dispatchers.find(({ router }) => knowsPath(router, ctx));
-      return found ? found.dispatch(ctx, next) : next();
-    },
-    match(ctx) {
-      const found = routers.find(({ router }) => router.match(ctx.path, ctx.method).route);
-      return found && { lesson: found.lesson, lane: found.lane };
-    },
+/** Which lesson and lane a request is for, known before any lane code runs. */
+export function laneOf(lanes: LaneRoute[], ctx: Context): LaneRoute | undefined {
+  return lanes.find(({ router }) => router.match(ctx.path, ctx.method).route);
+}
+
+/** Sets ctx.state.lane first thing, so that an error (a 403, a 413) answers in its lane's shape: JSON or a fragment. */
+export const tagLanes = (lanes: LaneRoute[]): Middleware => (ctx, next) => {
+  ctx.state.lane = laneOf(lanes, ctx)?.lane;
+  return next();
+};
+
+/** One middleware for every lane: the router that knows the request's path answers it (or says 405). */
+export function routeLanes(lanes: LaneRoute[]): Middleware {
+  const routed = lanes.map(({ router }) => ({ router, routes: router.routes() as Middleware, allowed: router.allowedMethods() as Middleware }));
+  return (ctx, next) => {
+    const found = routed.find(({ router }) => router.match(ctx.path, ctx.method).path.some((layer) => layer.methods.length > 0));
+    return found ? found.routes(ctx, () => found.allowed(ctx, next)) : next();
   };
 }
 
 /** What a lesson's views see: the request's locals, `t` with the lesson's own words, and `locals`. */
 export function lessonLocals(ctx: Context, lesson: Lesson, locals: object): object {
-  return { ...ctx.state, t: lessonWords(ctx.state.t, lesson, ctx.state.lang), ...locals };
-}
-
-/** The page's words and a lesson's, merged once per lesson and language rather than on every render. */
-const merged = new WeakMap<Lesson, Partial<Record<Lang, object>>>();
-
-function lessonWords(t: object, lesson: Lesson, lang: Lang): object {
-  if (t !== messages[lang]) return { ...t, ...lesson.words[lang] }; // words of its own: nothing to share
-  let byLang = merged.get(lesson);
-  if (!byLang) merged.set(lesson, (byLang = {}));
-  return (byLang[lang] ??= { ...t, ...lesson.words[lang] });
+  return { ...ctx.state, t: { ...ctx.state.t, ...lesson.words[ctx.state.lang] }, ...locals };
 }

@@ -1,4 +1,4 @@
-// Where the package's run-time files live: from src/ (a clone, the tests) or from the published bundle in dist/.
+// Where an app's run-time files live (this package's from src/ or its published bundle in dist/, or a starter's), and htmx.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 declare const HTMX_DEMO_BUNDLE: { versions: Record<string, string> } | undefined;
 export const bundle = typeof HTMX_DEMO_BUNDLE === 'undefined' ? undefined : HTMX_DEMO_BUNDLE;
 
-/** The package root: the nearest folder above this file with a package.json (src/kit/ here, dist/ in the bundle). */
+/** The package (or starter project) root: the nearest folder above this file with a package.json. */
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
 function findPackageRoot(dir: string): string {
@@ -18,7 +18,6 @@ function findPackageRoot(dir: string): string {
   }
 }
 
-export const templatesDir = join(packageRoot, 'templates');
 export const lessonsDir = join(packageRoot, 'src', 'lessons');
 
 /** Libraries' own files the page loads, copied into dist/vendor/ by the build; from node_modules in a clone. */
@@ -38,6 +37,3 @@ export function browserFilesOf(library: string, file: string): string {
 /** htmx's own dist/ folder: the only place htmx is served from. */
 export const htmxDistDir = browserFilesOf('htmx.org', 'dist/htmx.min.js');
 export const htmxVersion = versionOf('htmx.org');
-
-/** highlight.js's stylesheets: the code panels are highlighted on the server and styled by these. */
-export const highlightStylesDir = bundle ? join(vendorDir, 'highlight.js') : dirname(require.resolve('highlight.js/styles/github.css'));

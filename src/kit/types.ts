@@ -2,6 +2,7 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Lang } from './i18n.js';
+import type { LessonSpec } from './spec/index.js';
 
 export const laneIds = ['json', 'htmx'] as const;
 export type LaneId = (typeof laneIds)[number];
@@ -12,10 +13,7 @@ export type TrafficOwner = LaneId | 'controls';
 export interface LaneTools {
   /** Renders views/<name>.ejs of this lesson with the request's locals (t, lang, csrfToken) and `locals`. */
   render(ctx: Context, name: string, locals?: object): string;
-  /**
-   * Renders this lesson's whole page, with `locals` over the lesson's pageLocals(): for a request that is not
-   * htmx's (a form posted with JavaScript off, a fragment URL opened in the address bar).
-   */
+  /** Renders this lesson's whole page, `locals` over its pageLocals(): for a request that is not htmx's. */
   renderPage(ctx: Context, locals?: object): string;
   /**
    * Renders views/<name>.ejs as a whole document for a frame of this origin's own pages (a lesson whose lanes each
@@ -30,8 +28,8 @@ export interface Lane {
   routes: LaneRoutes;
   /** The lane's page snippet, a file in views/ rendered into the lesson page. */
   view: string;
-  /** The files that make this lane work, relative to the lesson folder, shown in its code panel. */
-  code: string[];
+  /** The files that make this lane work, relative to the lesson folder, shown in serve's code panel (a starter has none). */
+  code?: string[];
 }
 
 export interface LessonDefinition {
@@ -60,8 +58,20 @@ export interface LessonDefinition {
   wireHeaders?: string[];
   /** Folders the lesson serves besides public/ (a second htmx for its frames): versioned URLs, cached for a year. */
   vendorFolders?: Array<{ prefix: string; root: string }>;
-  /** Puts the lesson's server state back to its starting point; none for a lesson that keeps nothing (no button). */
+  /**
+   * Puts all the lesson's server state back to its starting point, everyone's and each visitor's: only from the
+   * instructor's console, or by the solo user. None for a lesson that keeps nothing (no button).
+   */
   reset?(): void;
+  /** Forgets one visitor's own state (their list, their switches); none for a lesson that keeps nothing per visitor. */
+  resetVisitor?(visitorId: string): void;
+  /**
+   * What the page calls each kind of state the lesson keeps, beside its reset: `shared` is everyone's (the
+   * like count), `yours` the visitor's own (your list). A key missing means the lesson keeps no such state.
+   */
+  state?: Partial<Record<'shared' | 'yours', Record<Lang, string>>>;
+  /** The lesson's behaviour as checks over HTTP (its spec.ts), loaded only by `htmx-demo verify` and tests. */
+  spec?: () => Promise<{ default: LessonSpec }>;
 }
 
 export interface Lesson extends LessonDefinition {

@@ -1,33 +1,31 @@
-// EJS rendering: each template is read and compiled once, then reused for every request.
+// EJS rendering for an app whose page views live in `dir`; lesson views are rendered by their own path.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ejs from 'ejs';
 import type { Context } from 'koa';
-import { messages } from './i18n.js';
-import { htmxVersion, templatesDir } from './paths.js';
+import type { Lang, Messages } from './i18n.js';
 
-type Template = (data: object) => string;
-const compiled = new Map<string, Template>();
-
-/** Renders an EJS file. `<%= %>` escapes; templates use `<%- %>` only for trusted, server-made HTML. */
-export function renderFile(file: string, data: object): string {
-  let template = compiled.get(file);
-  if (!template) {
-    template = ejs.compile(readFileSync(file, 'utf8'), { filename: file, cache: true }) as Template;
-    compiled.set(file, template);
-  }
-  return template(data);
+export interface ViewOptions {
+  /** The page views' folder (lesson page, error page, error fragment). */
+  dir: string;
+  /** Compile each file once (serve), or read it on every render so that an edited view shows on reload. */
+  cache: boolean;
+  /** The page's words: static files are answered before the visitor is known, so their errors use English. */
+  words: Record<Lang, Messages>;
+  /** Locals every page view gets (the htmx version its <script> names, say). */
+  locals?: object;
 }
 
-/**
- * Static files are served before the visitor is identified; their error pages fall back to English.
- * Every page's shell loads htmx by its versioned URL, error pages included.
- */
-const fallbackLocals = { lang: 'en', t: messages.en, csrfToken: '', htmxVersion };
+export interface Views {
+  /** Renders an EJS file. `<%= %>` escapes; `<%- %>` is only for trusted, server-made HTML (include()). */
+  file(path: string, data: object): string;
+  /** Renders `<dir>/<name>.ejs` with the request's locals (t, lang, csrfToken) and `locals`. */
+  page(ctx: Context, name: string, locals?: object): string;
+}
 
-const viewsDir = join(templatesDir, 'views');
-
-/** Renders a shared view from templates/views with the request's locals (t, lang, csrfToken). */
-export function renderView(ctx: Context, name: string, locals: object = {}): string {
-  return renderFile(`${viewsDir}/${name}.ejs`, { ...fallbackLocals, ...ctx.state, ...locals });
+export function createViews({ dir, cache, words, locals = {} }: ViewOptions): Views {
+  const compiled = new Map<string, (data: object) => string>();
+  const compile = (path: string) => ejs.compile(readFileSync(path, 'utf8'), { filename: path, cache }) as (data: object) => string;
+  const file = (path: string, data: object) => (cache ? compiled.get(path) ?? compiled.set(path, compile(path)).get(path)! : compile(path))(data);
+  const fallback = { lang: 'en', t: words.en, csrfToken: '', ...locals };
+  return { file, page: (ctx, name, more = {}) => file(`${dir}/${name}.ejs`, { ...fallback, ...ctx.state, ...more }) };
 }

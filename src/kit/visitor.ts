@@ -1,7 +1,7 @@
 // Who is asking: a visitor cookie (what per-visitor state is keyed by), the UI language, the CSRF token.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
-import { type Lang, languages, messages } from './i18n.js';
+import { type Lang, languages, type Messages } from './i18n.js';
 
 const visitorCookie = 'hxd_visitor';
 const visitorIdPattern = /^[A-Za-z0-9_-]{22}$/;
@@ -13,12 +13,14 @@ export const csrfField = '_csrf';
 
 export interface VisitorOptions {
   defaultLang: Lang;
+  /** The page's words in each language: what `t` is in every view. */
+  words: Record<Lang, Messages>;
   /** Signs CSRF tokens. Kept across restarts, a visitor's token stays valid in open tabs; without one, a new one each start. */
   secret?: Buffer;
 }
 
 /** Sets ctx.state.visitorId, lang, t (the UI words), textSize and csrfToken. */
-export function identifyVisitor({ defaultLang, secret = randomBytes(32) }: VisitorOptions): Middleware {
+export function identifyVisitor({ defaultLang, words, secret = randomBytes(32) }: VisitorOptions): Middleware {
   // A visitor's token never changes, so its HMAC is worked out once, not on every request. The memo is
   // bounded (visitor ids come from cookies, which anyone can make up): when full, it starts over.
   const tokens = new Map<string, string>();
@@ -42,7 +44,7 @@ export function identifyVisitor({ defaultLang, secret = randomBytes(32) }: Visit
     ctx.state.visitorId = visitorId;
     ctx.state.lang = lang;
     ctx.state.textSize = pickChoice(ctx, 'text', textSizes, 'normal');
-    ctx.state.t = messages[lang];
+    ctx.state.t = words[lang];
     ctx.state.csrfToken = tokenFor(visitorId);
     await next();
   };

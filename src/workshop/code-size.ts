@@ -40,7 +40,7 @@ export function measureLessons(lessons: Lesson[]) {
   const rows: LessonCodeSize[] = lessons.map((lesson) => {
     const lanes = {} as Record<LaneId, LaneSize>;
     for (const id of laneIds) {
-      const files = lesson.lanes[id].code;
+      const files = lesson.lanes[id].code ?? [];
       for (const file of files.filter(isShared)) sharedFiles.get(id)!.add(resolve(lesson.dir, file));
       const sum = (list: string[]) => list.map((file) => measureFile(join(lesson.dir, file))).reduce(add, zero);
       lanes[id] = { own: sum(files.filter((file) => !isShared(file))), shared: sum(files.filter(isShared)) };

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Middleware } from 'koa';
-import { renderView } from '../kit/views.js';
+import { renderView } from './views.js';
 
 const packTimeoutMs = 120_000;
 /** After a failed pack, asking again within this time gets the same answer instead of another npm run. */

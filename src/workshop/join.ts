@@ -6,7 +6,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { renderSVG } from 'uqr';
 import { packageRoot } from '../kit/paths.js';
-import { renderView } from '../kit/views.js';
+import { renderView } from './views.js';
 import { packageDownload } from './download.js';
 import { joinWords } from './join-words.js';
 
@@ -45,6 +45,8 @@ export function joinRoutes({ joinUrl, learnerCount }: JoinOptions): JoinRoutes {
 
   router.get(joinPath, (ctx) => {
     const url = joinUrl ?? `${ctx.protocol}://${ctx.host}/`;
+    // A Host header that is no host at all (reachable with --allowed-hosts all) makes no address to share.
+    if (!URL.canParse(url)) return ctx.throw(400, 'This page was asked for by a name that is not a valid host.');
     const downloadUrl = new URL(download.path, url).href;
     download.prepare();
     ctx.type = 'html';

@@ -4,15 +4,17 @@ import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import type { Lang } from '../kit/i18n.js';
 import { htmxVersion } from '../kit/paths.js';
-import { renderFile, renderView } from '../kit/views.js';
+import { renderFile, renderView } from './views.js';
 import { codePanels, readCodeFile } from './code-panels.js';
 import { type ExchangeStore, renderExchange, streamPath, streamUrl } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
-import { lessonLocals, type PageRenderer } from '../kit/mount.js';
+import type { PageRenderer } from '../kit/mount.js';
+import { cachedLessonLocals } from './lanes.js';
 import { lessonNotes, notesFile, readNotes } from './notes.js';
 import { laneIds, type Lesson, type TrafficOwner } from '../kit/types.js';
 import { walkthroughFor } from './walkthrough.js';
 import { renderWrapUp, wrapUpFile, wrapUpProse } from './wrap-up.js';
+import { workshopWords } from './words.js';
 
 export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspectorStream: Middleware): Router {
   const router = new Router();
@@ -29,12 +31,18 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
     return show(ctx, lesson);
   });
+  // A learner resets their own state (scope=mine); everyone's is the instructor's (or the solo user's) to reset.
   router.post('/lessons/:id/reset', (ctx) => {
     const lesson = lessons.find((l) => l.id === ctx.params.id);
     if (!lesson) return ctx.throw(404, `There is no lesson called "${ctx.params.id}".`);
-    lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
+    const body = ctx.request.body as Record<string, unknown> | undefined;
+    if (body?.scope === 'mine') {
+      lesson.resetVisitor?.(String(ctx.state.visitorId));
+    } else {
+      if (!ctx.state.instructor) return ctx.throw(403, ctx.state.room.w.onlyInstructor);
+      lesson.reset?.(); // a lesson that keeps nothing has nothing to reset
+    }
     // The walkthrough stays on the step the reset was pressed at.
-    const body = ctx.request.body as { step?: unknown } | undefined;
     const step = typeof body?.step === 'string' && /^(\d{1,9}|all)$/.test(body.step) ? `?step=${body.step}` : '';
     ctx.redirect((lesson === first ? '/' : lessonPath(lesson)) + step);
     ctx.status = 303;
@@ -53,14 +61,14 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
  * changed since the build (a page awaits this; a lane's whole-page answer renders at once).
  */
 async function pageFilesReady(lessons: Lesson[], lang: Lang): Promise<void> {
-  const code = lessons.flatMap((lesson) => laneIds.flatMap((id) => lesson.lanes[id].code.map((file) => join(lesson.dir, file))));
+  const code = lessons.flatMap((lesson) => laneIds.flatMap((id) => (lesson.lanes[id].code ?? []).map((file) => join(lesson.dir, file))));
   await Promise.all([codePanels.ready(code), lessonNotes.ready(lessons.map((lesson) => notesFile(lesson.dir, lang)))]);
 }
 
 /** The lesson page: the walkthrough, lesson-wide controls, and per lane its demo, four-step strip, wire and code. */
 export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): PageRenderer {
   return (ctx, lesson, overrides) => {
-    const locals = lessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
+    const locals = cachedLessonLocals(ctx, lesson, { ...lesson.pageLocals(ctx), ...overrides });
     const view = (name: string) => renderFile(join(lesson.dir, 'views', `${name}.ejs`), locals);
     const wireHtml = (owner: TrafficOwner) => store
       .list(ctx.state.visitorId, lesson.id, owner)
@@ -71,17 +79,17 @@ export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): Pag
       return {
         id,
         demoHtml: view(lane.view),
-        code: lane.code.map((file) => readCodeFile(lesson.dir, file)),
+        code: (lane.code ?? []).map((file) => readCodeFile(lesson.dir, file)),
         exchangesHtml: wireHtml(id),
       };
     });
     // The controls' own traffic is listed apart from both lanes.
     const controlsWireHtml = lesson.controlRoutes ? wireHtml('controls') : undefined;
     const lang = ctx.state.lang;
-    const pager = pagerFor(lessons, lesson, lang, ctx.state.t);
+    const pager = pagerFor(lessons, lesson, lang, workshopWords[lang]);
     // A lane route's full-page answer (JS off) is not at the lesson's URL: its step links go to the lesson page.
     const path = ctx.method === 'GET' && (ctx.path === '/' || ctx.path === lessonPath(lesson)) ? ctx.path : lessonPath(lesson);
-    const walk = walkthroughFor(readNotes(lesson.dir, lang), ctx.query.step, path, ctx.state.t, pager.next);
+    const walk = walkthroughFor(readNotes(lesson.dir, lang), ctx.query.step, path, workshopWords[lang], pager.next);
     return renderView(ctx, 'lesson', {
       lesson,
       lessons,

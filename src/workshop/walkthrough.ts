@@ -1,5 +1,5 @@
 // Which step of a lesson's notes a page shows: `?step=N` (clamped), `?step=all`, anything else step 1.
-import type { Messages } from '../kit/i18n.js';
+import type { WorkshopWords } from './words.js';
 import type { NoteStep } from './notes.js';
 import type { PageLink } from './lesson-links.js';
 
@@ -30,7 +30,7 @@ export function fillIn(template: string, values: Record<string, string | number>
 }
 
 /** Undefined for a lesson without notes: the page then shows no walkthrough. */
-export function walkthroughFor(steps: NoteStep[], asked: unknown, path: string, t: Messages, leave?: PageLink): Walkthrough | undefined {
+export function walkthroughFor(steps: NoteStep[], asked: unknown, path: string, t: WorkshopWords, leave?: PageLink): Walkthrough | undefined {
   if (steps.length === 0) return undefined;
   const { all, current } = chooseStep(asked, steps.length);
   const count = steps.length;

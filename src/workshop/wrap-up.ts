@@ -3,8 +3,10 @@
 import { join } from 'node:path';
 import type { Context } from 'koa';
 import type { Lang } from '../kit/i18n.js';
-import { htmxVersion, templatesDir } from '../kit/paths.js';
-import { renderView } from '../kit/views.js';
+import { htmxVersion } from '../kit/paths.js';
+import { templatesDir } from './paths.js';
+import { renderView } from './views.js';
+import { workshopWords } from './words.js';
 import { measureLessons } from './code-size.js';
 import { lessonPath, pagerFor } from './lesson-links.js';
 import { escapeHtml } from './escape-html.js';
@@ -47,7 +49,7 @@ export function renderWrapUp(ctx: Context, lessons: Lesson[]): string {
     points: lessonPoints(lessons, lang),
     codeSize: measureLessons(lessons),
     proseHtml,
-    pager: pagerFor(lessons, undefined, lang, ctx.state.t),
+    pager: pagerFor(lessons, undefined, lang, workshopWords[lang]),
     htmxVersion,
   });
 }

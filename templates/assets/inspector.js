@@ -61,7 +61,8 @@
     const owners = isHtmx(input, init) ? ['htmx', 'controls'] : ['json', 'controls'];
     // The request belongs to the newest trigger of its kind still waiting for its request.
     const waiting = [...trips.values()].filter((t) => !t.requested && owners.includes(t.lane)).sort((a, b) => b.started - a.started);
-    const trip = url.pathname.startsWith('/_inspector/') ? undefined : waiting[0];
+    // The page's own requests (/_inspector/, /_room/) are never a lane's.
+    const trip = url.pathname.startsWith('/_') ? undefined : waiting[0];
     if (!trip) return pageFetch.call(this, input, init);
     trip.requested = true;
     light(trip, 'request');

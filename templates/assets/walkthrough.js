@@ -86,6 +86,8 @@
     const url = stepUrl(kept);
     if (historyMode === 'push' && url !== location.pathname + location.search) history.pushState({ step: kept }, '', url);
     else if (historyMode === 'replace') history.replaceState(history.state, '', url);
+    // The room bar (follow.js) tells the room where this page is now.
+    root.dispatchEvent(new CustomEvent('walk:step', { bubbles: true, detail: { step: all ? 'all' : current } }));
     return highlighted;
   }
 
@@ -154,6 +156,9 @@
     if (event.target instanceof Element && event.target.closest(keepsArrows)) return;
     if (go(current + (event.key === 'ArrowRight' ? 1 : -1))) event.preventDefault();
   });
+
+  // Following the instructor (follow.js): the step changes in place, as a Next click would.
+  root.addEventListener('walk:go', (event) => go(event.detail.step));
 
   root.querySelector('[data-walk-keys]').hidden = false;
   // A junk or out-of-range ?step= was rendered as a real step: show that step's URL. A link to a step opens with

@@ -15,11 +15,11 @@ const parts = [
   ['Koa (context, request, response, compose, cookies…)', /node_modules\/(koa|koa-compose|delegates|on-finished|ee-first|cookies|keygrip|tsscmp|accepts|negotiator|type-is|media-typer|mime-types|mime-db|content-type|content-disposition|statuses|http-errors|http-assert|vary|encodeurl|escape-html|fresh|only|depd|debug|ms|destroy|deep-equal|setprototypeof|toidentifier|inherits)\//],
   ['routing (@koa/router)', /node_modules\/(@koa\/router|path-to-regexp|koa-compose)\//],
   ['body parsing (@koa/bodyparser)', /node_modules\/(@koa\/bodyparser|co-body|raw-body|inflation|qs|iconv-lite|bytes|unpipe|side-channel|object-inspect|call-bind|get-intrinsic|es-|function-bind|has-|hasown|gopd|dunder-proto|math-intrinsics)/],
-  ['EJS templates (render, escape, locals)', /node_modules\/ejs\/|\.ejs$|\/dist\/server\/views\.js|\/dist\/lane\/mount\.js/],
-  ['inspector (record, render, gzip, stream)', /\/dist\/lane\/(inspector|exchange-store)\.js|^node:zlib$/],
-  ['security and visitor (headers, cookie, CSRF, body limits)', /\/dist\/server\/(security|visitor|body-parser)\.js/],
-  ['errors, static prefixes, request log', /\/dist\/server\/(errors|static|request-log|app)\.js/],
-  ['lesson handler', /\/dist\/lessons\//],
+  ['EJS templates (render, escape, locals)', /node_modules\/ejs\/|\.ejs$|\/src\/kit\/(views|mount)\.ts/],
+  ['inspector (record, render, gzip, stream)', /\/src\/workshop\/inspector\/|^node:zlib$/],
+  ['security and visitor (headers, hosts, cookie, CSRF, body limits)', /\/src\/kit\/(security|hosts|visitor|body-parser)\.ts/],
+  ['errors, static prefixes, request log', /\/src\/kit\/(errors|static)\.ts|\/src\/workshop\/request-log\.ts|\/src\/app\.ts/],
+  ['lesson handler', /\/src\/lessons\//],
 ];
 const socketWrites = new Set(['writev', 'writeUtf8String', 'writeBuffer', 'writeLatin1String', 'writeAsciiString']);
 
@@ -55,7 +55,8 @@ export function categorize(profile, [from, to]) {
 /** Every scenario once, in a fresh child; `requests` handed to the app after a quarter as many to warm it up. */
 export async function benchBreakdown({ only, log, requests = 20_000 }) {
   const results = {};
-  for (const scenario of scenarios.filter(({ id }) => !only || id === 'koa' || only.includes(id))) {
+  // The same-work baselines are measured for throughput only: their code is a dozen lines, not a stack to break down.
+  for (const scenario of scenarios.filter(({ id, sameWork }) => !sameWork && (!only || id === 'koa' || only.includes(id)))) {
     const dir = mkdtempSync(join(tmpdir(), 'hxd-profile-'));
     try {
       const profiled = fork(child, [scenario.id, String(requests)], { execArgv: ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('lesson 4 in Chromium', () => {
 
       await fill(lane, { name: 'Ana', email: 'other@example.com', password: 'long enough' });
       await session.page.click(`[data-demo="${lane}"] button[type="submit"]`);
-      await expect.poll(() => session.page.textContent(`#signup-${lane}-name-error`)).toBe('That name is taken. Try another one.');
+      await expect.poll(() => session.page.textContent(`#signup-${lane}-name-error`)).toBe('Someone has already signed up with that name on this lane. Try another one.');
       await expect.poll(() => welcome.isVisible().catch(() => false)).toBe(false);
     }
     expect(await session.page.locator('[data-demo] b').count()).toBe(0);
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('lesson 4 in Chromium', () => {
     const [bad] = await Promise.all([session.page.waitForNavigation(), session.page.click('[data-demo="htmx"] button[type="submit"]')]);
     expect(bad!.status()).toBe(422);
     expect(session.page.url()).toBe(session.server.url + '/form/signups');
-    expect(await session.page.textContent('#signup-htmx-name-error')).toBe('That name is taken. Try another one.');
+    expect(await session.page.textContent('#signup-htmx-name-error')).toBe('That name is reserved. Try another one.');
     expect(await session.page.getAttribute('#signup-htmx-name', 'aria-invalid')).toBe('true');
     expect(await session.page.inputValue('#signup-htmx-name')).toBe('admin');
     expect(await session.page.inputValue('#signup-htmx-email')).toBe('ana@example.com');

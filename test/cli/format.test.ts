@@ -4,7 +4,7 @@ import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatRequestLine } from '../../src/cli/log.js';
 import { parseAllowedHosts, parsePort, resolveServeOptions } from '../../src/cli/options.js';
-import { allowedHostsFor } from '../../src/cli/urls.js';
+import { allowedHostsFor } from '../../src/kit/address.js';
 
 describe('parsePort', () => {
   it('takes 0 to 65535', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
-import { killAll, runCli, spawnCli, startServe } from './spawn-cli.js';
+import { countingKoaFiles, killAll, runCli, spawnCli, startServe } from './spawn-cli.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'htmx-demo-lessons-')); });
@@ -22,34 +22,6 @@ function listing(lang: 'en' | 'ko'): string {
   const idWidth = Math.max(2, ...lessons.map((lesson) => lesson.id.length));
   const numberWidth = String(lessons.length).length;
   return lessons.map((lesson) => `${String(lesson.number).padStart(numberWidth)}  ${lesson.id.padEnd(idWidth)}  ${lesson.title[lang]}\n`).join('');
-}
-
-/**
- * Env that makes the CLI write down every file of its own bundle it loads; koaFiles() counts those that hold Koa
- * (its application module names its debug channel "koa:application"), so a lazy import folded away by the bundler
- * would show.
- */
-let counters = 0;
-function countingKoaFiles(): { env: Record<string, string>; koaFiles(): number } {
-  const run = ++counters;
-  const preload = join(dir, `count-koa-${run}.mjs`);
-  const report = join(dir, `loaded-${run}.txt`);
-  const hooks = [
-    "import { appendFileSync } from 'node:fs';",
-    'export async function load(url, context, next) {',
-    `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(report)}, url + '\\n');`,
-    '  return next(url, context);',
-    '}',
-  ].join('\n');
-  writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`);
-  return {
-    env: { NODE_OPTIONS: `--import ${preload}` },
-    koaFiles: () => {
-      if (!existsSync(report)) return NaN;
-      const loaded = readFileSync(report, 'utf8').trim().split('\n').map((url) => fileURLToPath(url));
-      return loaded.filter((file) => readFileSync(file, 'utf8').includes('koa:application')).length;
-    },
-  };
 }
 
 describe('htmx-demo lessons', () => {
@@ -76,11 +48,11 @@ describe('htmx-demo lessons', () => {
 
   it('loads none of the server (Koa), and neither does --help; serve does, so the check can tell', async () => {
     for (const args of [['lessons'], ['--help'], ['serve', '--help']]) {
-      const counter = countingKoaFiles();
+      const counter = countingKoaFiles(dir);
       expect((await runCli(args, counter.env)).code).toBe(0);
       expect(counter.koaFiles(), args.join(' ')).toBe(0);
     }
-    const counter = countingKoaFiles();
+    const counter = countingKoaFiles(dir);
     const { cli, baseUrl } = await startServe(['--port', '0'], counter.env);
     expect((await fetch(baseUrl + '/')).status).toBe(200);
     cli.child.kill('SIGINT');
@@ -116,7 +88,7 @@ describe('htmx-demo serve --lesson', () => {
   });
 
   it.each(['nope', '0', String(lessons.length + 1), '-1', ''])('--lesson "%s": one error line naming the lessons, exit 1, no server', async (wanted) => {
-    const counter = countingKoaFiles();
+    const counter = countingKoaFiles(dir);
     const cli = spawnCli(['serve', '--port', '0', '--lesson', wanted], counter.env);
     const { code } = await cli.exited;
     expect(code).toBe(1);

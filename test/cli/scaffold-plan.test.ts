@@ -67,24 +67,27 @@ describe('planStarter', () => {
   const inputs = {
     packageRoot: '/pkg',
     templateFiles: ['_gitignore', 'package.json', 'src/main.ts', 'README.md'],
+    kitFiles: ['mount.ts', 'spec/index.ts'],
     sharedFiles: ['per-visitor.ts'],
     lessons: [{ id: 'two-clients', dir: '/pkg/src/lessons/two-clients', files: ['lesson.ts', 'notes.en.md', 'notes.ko.md', 'views/htmx.ejs'] }],
     name: 'my-demo',
     lang: 'ko' as const,
   };
 
-  it('maps each file to its place: _gitignore renamed, lesson notes left out, the lesson list written', () => {
+  it('maps each file to its place: _gitignore renamed, the kit whole, the notes in the starter\'s language, the lesson list written', () => {
     const plan = planStarter(inputs);
     const where = Object.fromEntries(plan.map((file) => [file.path, 'from' in file ? file.from : 'generated']));
     expect(where).toMatchObject({
       '.gitignore': '/pkg/templates/starter/_gitignore',
       'src/kit/mount.ts': '/pkg/src/kit/mount.ts',
+      'src/kit/spec/index.ts': '/pkg/src/kit/spec/index.ts',
+      'src/lessons/two-clients/notes.md': '/pkg/src/lessons/two-clients/notes.ko.md',
       'src/lessons/shared/per-visitor.ts': '/pkg/src/lessons/shared/per-visitor.ts',
       'src/lessons/two-clients/lesson.ts': '/pkg/src/lessons/two-clients/lesson.ts',
       'src/lessons/two-clients/views/htmx.ejs': '/pkg/src/lessons/two-clients/views/htmx.ejs',
       'src/lessons/index.ts': 'generated',
     });
-    expect(Object.keys(where).filter((path) => /notes|_gitignore/.test(path))).toEqual([]);
+    expect(Object.keys(where).filter((path) => /notes\.\w+\.md|_gitignore/.test(path))).toEqual([]);
   });
 
   it('edits the name into package.json and README, and the language into main.ts', () => {
@@ -94,8 +97,39 @@ describe('planStarter', () => {
     };
     expect(JSON.parse(edit('package.json', '{"name":"htmx-demo-starter","private":true}'))).toEqual({ name: 'my-demo', private: true });
     expect(edit('README.md', '# htmx-demo-starter\n\nText')).toBe('# my-demo\n\nText');
-    expect(edit('src/main.ts', "const app = createApp({ lang: 'en' });")).toBe("const app = createApp({ lang: 'ko' });");
+    expect(edit('src/main.ts', "const app = createApp({ lang: 'en', allowedHosts });")).toBe("const app = createApp({ lang: 'ko', allowedHosts });");
     expect(() => edit('src/main.ts', 'createApp()')).toThrow(/no longer has/);
+  });
+
+  it('with exercises: the holed files in the lesson, the originals under solutions/, the list in the starter\'s language', () => {
+    const exercise = { number: 1, file: 'htmx.ts', check: 'fragment', title: { en: 'the route', ko: '경로' }, hint: { en: 'Render it.', ko: '렌더링하세요.' } };
+    const plan = planStarter({
+      ...inputs,
+      templateFiles: [...inputs.templateFiles, 'README.md'].filter((f, i, all) => all.indexOf(f) === i),
+      exerciseTemplateFiles: ['scripts/solution.ts', 'test/exercises.test.ts'],
+      lessons: [{
+        id: 'like', dir: '/pkg/src/lessons/like', title: '좋아요 버튼',
+        files: ['lesson.ts', 'htmx.ts', 'like.test.ts', 'exercises/exercises.json', 'exercises/htmx.ts'],
+        exercises: { files: ['htmx.ts'], list: [exercise] },
+      }],
+    });
+    const where = Object.fromEntries(plan.map((file) => [file.path, 'from' in file ? file.from : file.content]));
+    expect(where['src/lessons/like/htmx.ts']).toBe('/pkg/src/lessons/like/exercises/htmx.ts');
+    expect(where['solutions/like/htmx.ts']).toBe('/pkg/src/lessons/like/htmx.ts');
+    expect(where['scripts/solution.ts']).toBe('/pkg/templates/exercises/scripts/solution.ts');
+    expect(Object.keys(where).filter((path) => /like\.test\.ts|exercises\/(htmx\.ts|exercises\.json)/.test(path))).toEqual([]);
+    expect(JSON.parse(where['exercises.json']!)).toEqual({
+      lang: 'ko',
+      lessons: [{ id: 'like', title: '좋아요 버튼', exercises: [{ number: 1, file: 'htmx.ts', check: 'fragment', title: '경로', hint: '렌더링하세요.' }] }],
+    });
+    const edit = (path: string, text: string) => (plan.find((f) => f.path === path) as Extract<PlannedFile, { from: string }>).edit!(text);
+    expect(JSON.parse(edit('package.json', '{"name":"x","scripts":{"test":"vitest run"}}')).scripts).toEqual({ test: 'vitest run', solution: 'tsx scripts/solution.ts' });
+    expect(edit('README.md', '# htmx-demo-starter\n\n## Follow a like\n')).toContain('## 연습');
+  });
+
+  it('without exercises, a lesson\'s exercises/ folder stays out of the starter', () => {
+    const plan = planStarter({ ...inputs, lessons: [{ id: 'like', dir: '/pkg/src/lessons/like', files: ['lesson.ts', 'exercises/htmx.ts'] }] });
+    expect(plan.map((file) => file.path).filter((path) => path.includes('exercises'))).toEqual([]);
   });
 
   it('writes the lesson list with one line per lesson, in order', () => {
@@ -114,6 +148,7 @@ describe('the starter project', () => {
     const plan = planStarter({
       packageRoot: repoRoot,
       templateFiles: await listFiles(join(repoRoot, 'templates/starter')),
+      kitFiles: await listFiles(join(repoRoot, 'src/kit')),
       sharedFiles: await listFiles(join(repoRoot, 'src/lessons/shared')),
       lessons: await Promise.all(lessons.map(async ({ id, dir }) => ({ id, dir, files: await listFiles(dir) }))),
       name: 'x',

@@ -1,9 +1,12 @@
 // htmx-demo scaffold for real: the files it writes, where they come from, and every way it refuses to lose a file.
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lessons } from '../../src/lessons/index.js';
+import { notesForStarter, withoutCodeLists } from '../../src/cli/scaffold/plan.js';
 import { filesUnder, repoRoot, runIn, snapshot, tempDir, type CliResult } from './scaffold-support.js';
+import { binPath } from './spawn-cli.js';
 
 let dir: string;
 beforeEach(() => { dir = tempDir(); });
@@ -22,12 +25,13 @@ function expectRefusal(result: CliResult, message: RegExp) {
 function expectedFiles(ids: string[]): string[] {
   const template = filesUnder(join(repoRoot, 'templates/starter')).map((f) => (f === '_gitignore' ? '.gitignore' : f));
   const served = [
-    'src/kit/types.ts', 'src/kit/state.ts', 'src/kit/mount.ts',
-    'src/kit/errors.ts', 'src/kit/security.ts', 'src/kit/hosts.ts', 'src/kit/static.ts', 'src/kit/visitor.ts',
+    ...filesUnder(join(repoRoot, 'src/kit')).map((f) => `src/kit/${f}`), // the kit, whole: no twin of any of it
     'views/error-fragment.ejs', 'public/app.css', 'public/favicon.svg',
   ];
   const lessonFiles = ['shared', ...ids].flatMap((id) =>
-    filesUnder(join(repoRoot, 'src/lessons', id)).filter((f) => !/^notes\./.test(f)).map((f) => `src/lessons/${id}/${f}`),
+    filesUnder(join(repoRoot, 'src/lessons', id))
+      .filter((f) => (!/^notes\./.test(f) || f === 'notes.en.md') && !f.startsWith('exercises/'))
+      .map((f) => `src/lessons/${id}/${f === 'notes.en.md' ? 'notes.md' : f}`),
   );
   return [...template, ...served, ...lessonFiles, 'src/lessons/index.ts'].sort();
 }
@@ -49,7 +53,7 @@ describe('htmx-demo scaffold <dir>', () => {
     expect(result.stderr).toBe('');
     expect(filesUnder(join(dir, 'my-demo'))).toEqual(expectedFiles(['like']));
     expect(result.stdout).toContain('Scaffolded my-demo');
-    expect(result.stdout).toMatch(/Next steps:\n {2}cd my-demo\n {2}npm install\n {2}npm start\n {2}npm test\n/);
+    expect(result.stdout).toMatch(/Next steps:\n {2}cd my-demo\n {2}npm install\n {2}npm test\n {2}npm start\n/);
     expect(readdirSync(dir)).toEqual(['my-demo']); // no temporary folder left beside it
   });
 
@@ -60,11 +64,20 @@ describe('htmx-demo scaffold <dir>', () => {
       ['src/kit/security.ts', 'src/kit/security.ts'], ['src/kit/mount.ts', 'src/kit/mount.ts'],
       ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
       ...expectedFiles(lessons.map((l) => l.id))
-        .filter((f) => f.startsWith('src/lessons/') && f !== 'src/lessons/index.ts')
+        .filter((f) => f.startsWith('src/kit/') || (f.startsWith('src/lessons/') && f !== 'src/lessons/index.ts' && !/\/(lesson\.ts|notes\.md)$/.test(f)))
         .map((f): [string, string] => [f, f]),
     ];
     for (const [source, copy] of pairs) {
       expect(readFileSync(join(project, copy), 'utf8'), copy).toBe(readFileSync(join(repoRoot, source), 'utf8'));
+    }
+    // Two edits on the way: no `code:` lists (they feed serve's code panels), notes without serve's highlight marks.
+    for (const lesson of lessons) {
+      const copied = readFileSync(join(project, `src/lessons/${lesson.id}/lesson.ts`), 'utf8');
+      expect(copied, lesson.id).not.toMatch(/\bcode:/);
+      expect(copied).toBe(withoutCodeLists(readFileSync(join(lesson.dir, 'lesson.ts'), 'utf8')));
+      const notes = readFileSync(join(project, `src/lessons/${lesson.id}/notes.md`), 'utf8');
+      expect(notes).not.toContain('<!--');
+      expect(notes).toBe(notesForStarter(readFileSync(join(lesson.dir, 'notes.en.md'), 'utf8')));
     }
   });
 
@@ -119,10 +132,10 @@ describe('htmx-demo scaffold <dir>', () => {
 
   it('gives the next steps of the package manager it was run with', async () => {
     const cases: Array<[string, string]> = [
-      ['pnpm/9.12.0 npm/? node/v20.19.0 linux x64', '  pnpm install\n  pnpm start\n  pnpm test\n'],
-      ['yarn/4.5.0 npm/? node/v20.19.0 linux x64', '  yarn\n  yarn start\n  yarn test\n'],
-      ['bun/1.1.30 npm/? node/v20.19.0 linux x64', '  bun install\n  bun run start\n  bun run test\n'],
-      ['npm/10.8.2 node/v20.19.0 linux x64 workspaces/false', '  npm install\n  npm start\n  npm test\n'],
+      ['pnpm/9.12.0 npm/? node/v20.19.0 linux x64', '  pnpm install\n  pnpm test\n  pnpm start\n'],
+      ['yarn/4.5.0 npm/? node/v20.19.0 linux x64', '  yarn\n  yarn test\n  yarn start\n'],
+      ['bun/1.1.30 npm/? node/v20.19.0 linux x64', '  bun install\n  bun run test\n  bun run start\n'],
+      ['npm/10.8.2 node/v20.19.0 linux x64 workspaces/false', '  npm install\n  npm test\n  npm start\n'],
     ];
     for (const [userAgent, steps] of cases) {
       const name = `demo-${userAgent.split('/')[0]}`;
@@ -317,7 +330,7 @@ describe('--install', () => {
     const result = await scaffold(['my-demo', '--install'], { PATH: npm.path });
     expect(result.code).toBe(0);
     expect(JSON.parse(readFileSync(npm.log, 'utf8'))).toEqual({ args: ['install'], cwd: join(dir, 'my-demo') });
-    expect(result.stdout).toMatch(/Next steps:\n {2}cd my-demo\n {2}npm start\n {2}npm test\n/);
+    expect(result.stdout).toMatch(/Next steps:\n {2}cd my-demo\n {2}npm test\n {2}npm start\n/);
   });
 
   it('a Ctrl+C that comes at the last step, while cleaning up, never starts the install, and the exit status says so', async () => {
@@ -339,3 +352,31 @@ describe('--install', () => {
     expect(existsSync(join(dir, 'my-demo/package.json'))).toBe(true);
   });
 });
+
+describe('htmx-demo scaffold on a terminal', () => {
+  // A real terminal through script(1): the question is asked only there, and only when no flag answers it.
+  const hasScript = existsSync('/usr/bin/script');
+  const onTerminal = (args: string, answer: string) => new Promise<string>((resolve) => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} scaffold ${args}`;
+    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('(y/N)') && child.stdin.writable) child.stdin.end(`${answer}\r`);
+    });
+    child.on('close', () => resolve(output));
+    child.on('exit', () => child.stdin.end()); // script(1) waits for its input to end too
+  });
+
+  it.skipIf(!hasScript)('asks whether to make exercises; y gives them, Enter does not, --no-exercises never asks', async () => {
+    const yes = await onTerminal('with --lessons like', 'y');
+    expect(yes).toContain('Make it an exercise?');
+    expect(existsSync(join(dir, 'with/solutions/like/htmx.ts'))).toBe(true);
+    await onTerminal('without --lessons like', '');
+    expect(existsSync(join(dir, 'without/solutions'))).toBe(false);
+    const flagged = await onTerminal('flagged --no-exercises', 'y');
+    expect(flagged).not.toContain('Make it an exercise?');
+    expect(existsSync(join(dir, 'flagged/solutions'))).toBe(false);
+  }, 60_000);
+});
+

@@ -1,6 +1,6 @@
 // Runs the built CLI (bin/htmx-demo.js) as a real child process, and waits for what it prints.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,4 +113,32 @@ export async function killAll(): Promise<void> {
       return closed;
     }),
   );
+}
+
+/**
+ * Env that makes the CLI write down every file of its own bundle it loads; koaFiles() counts those that hold Koa
+ * (its application module names its debug channel "koa:application"), so a lazy import folded away by the bundler
+ * would show.
+ */
+let counters = 0;
+export function countingKoaFiles(dir: string): { env: Record<string, string>; koaFiles(): number } {
+  const run = ++counters;
+  const preload = join(dir, `count-koa-${run}.mjs`);
+  const report = join(dir, `loaded-${run}.txt`);
+  const hooks = [
+    "import { appendFileSync } from 'node:fs';",
+    'export async function load(url, context, next) {',
+    `  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(report)}, url + '\\n');`,
+    '  return next(url, context);',
+    '}',
+  ].join('\n');
+  writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`);
+  return {
+    env: { NODE_OPTIONS: `--import ${preload}` },
+    koaFiles: () => {
+      if (!existsSync(report)) return NaN;
+      const loaded = readFileSync(report, 'utf8').trim().split('\n').map((url) => fileURLToPath(url));
+      return loaded.filter((file) => readFileSync(file, 'utf8').includes('koa:application')).length;
+    },
+  };
 }

@@ -62,10 +62,10 @@ describe('the rules, the same on both lanes', () => {
     ['a name of 21 characters', { ...good, name: 'a'.repeat(21) }, { name: 'Use 2 to 20 characters.' }],
     ['a name with a space', { ...good, name: 'ana b' }, { name: 'Use letters, digits, ".", "_" and "-" only.' }],
     ['a name with markup', { ...good, name: '<b>x</b>' }, { name: 'Use letters, digits, ".", "_" and "-" only.' }],
-    ['a reserved name', { ...good, name: 'admin' }, { name: 'That name is taken. Try another one.' }],
-    ['a reserved name in capitals, padded', { ...good, name: ' Admin ' }, { name: 'That name is taken. Try another one.' }],
-    ['a reserved name in fullwidth letters', { ...good, name: 'ａｄｍｉｎ' }, { name: 'That name is taken. Try another one.' }],
-    ['a reserved name with a dotted capital I', { ...good, name: 'ADMİN' }, { name: 'That name is taken. Try another one.' }],
+    ['a reserved name', { ...good, name: 'admin' }, { name: 'That name is reserved. Try another one.' }],
+    ['a reserved name in capitals, padded', { ...good, name: ' Admin ' }, { name: 'That name is reserved. Try another one.' }],
+    ['a reserved name in fullwidth letters', { ...good, name: 'ａｄｍｉｎ' }, { name: 'That name is reserved. Try another one.' }],
+    ['a reserved name with a dotted capital I', { ...good, name: 'ADMİN' }, { name: 'That name is reserved. Try another one.' }],
     ['a reserved name with a Cyrillic а', { ...good, name: 'аdmin' }, { name: mixed }],
     ['a reserved name with a Greek ο', { ...good, name: 'rοot' }, { name: mixed }],
     ['a name of Latin and Cyrillic letters', { ...good, name: 'anаstasia' }, { name: mixed }],
@@ -133,15 +133,15 @@ describe('the rules, the same on both lanes', () => {
 describe('taken names', () => {
   it('a name signed up on a lane is taken on that lane (any case), and still free on the other', async () => {
     expect((await postJson(good)).status).toBe(201);
-    expect(await (await postJson({ ...good, name: 'ANA' })).json()).toEqual({ errors: { name: 'That name is taken. Try another one.' } });
+    expect(await (await postJson({ ...good, name: 'ANA' })).json()).toEqual({ errors: { name: 'Someone has already signed up with that name on this lane. Try another one.' } });
     expect((await postHtmx(good)).status).toBe(201);
-    expect(fieldsOf(await (await postHtmx({ ...good, name: 'Ana' })).text()).name!.message).toBe('That name is taken. Try another one.');
+    expect(fieldsOf(await (await postHtmx({ ...good, name: 'Ana' })).text()).name!.message).toBe('Someone has already signed up with that name on this lane. Try another one.');
   });
 
   it('a look-alike of a taken name is taken: fullwidth, another case, an accent', async () => {
     expect((await postJson({ ...good, name: 'jose' })).status).toBe(201);
     for (const name of ['ｊｏｓｅ', 'JOSE', 'José', 'JOSÉ']) {
-      expect(await (await postJson({ ...good, name })).json(), name).toEqual({ errors: { name: 'That name is taken. Try another one.' } });
+      expect(await (await postJson({ ...good, name })).json(), name).toEqual({ errors: { name: 'Someone has already signed up with that name on this lane. Try another one.' } });
     }
     expect((await postJson({ ...good, name: 'strasse' })).status).toBe(201);
     expect((await postJson({ ...good, name: 'STRAẞE' })).status).toBe(422);
@@ -192,7 +192,7 @@ describe('the htmx lane\'s two kinds of client', () => {
     expect(page).toContain('<h1><span class="lesson-number">');
     const demo = htmxDemo(page);
     expect(fieldsOf(demo)).toMatchObject({
-      name: { value: 'admin', invalid: true, autofocus: true, message: 'That name is taken. Try another one.' },
+      name: { value: 'admin', invalid: true, autofocus: true, message: 'That name is reserved. Try another one.' },
       email: { value: 'nope', invalid: true, autofocus: false },
       password: { value: '', invalid: false, message: '' },
     });
@@ -326,12 +326,12 @@ describe('lesson 4 in Korean', () => {
     expect(page).toContain('JSON 레인의 버튼은');
     const bad = { name: 'admin', email: 'x', password: 'short' };
     expect(await (await postJson(bad, {}, korean)).json()).toEqual({ errors: {
-      name: '이미 쓰고 있는 이름입니다. 다른 이름을 골라 주세요.',
+      name: '예약된 이름입니다. 다른 이름을 골라 주세요.',
       email: '이메일 주소 형식이 아닙니다 (name@example.com).',
       password: '8자 이상으로 정해 주세요.',
     } });
     expect(fieldsOf(await (await postHtmx(bad, {}, korean)).text()).password!.message).toBe('8자 이상으로 정해 주세요.');
-    expect(fieldsOf(htmxDemo(await (await postPlain(bad, korean)).text())).name!.message).toBe('이미 쓰고 있는 이름입니다. 다른 이름을 골라 주세요.');
+    expect(fieldsOf(htmxDemo(await (await postPlain(bad, korean)).text())).name!.message).toBe('예약된 이름입니다. 다른 이름을 골라 주세요.');
     await postPlain({ ...good, name: '민지' }, korean);
     expect(await (await korean.fetch('/lessons/form')).text()).toContain('민지님, 환영합니다! 계정이 만들어졌습니다.');
   });

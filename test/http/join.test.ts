@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Koa from 'koa';
 import { handleErrors } from '../../src/kit/errors.js';
+import { views } from '../../src/workshop/views.js';
 import { packageDownload } from '../../src/workshop/download.js';
 import { packageRoot } from '../../src/kit/paths.js';
+import { rawRequest } from '../support/http.js';
 import { newVisitor } from '../support/server.js';
 import { useServer } from '../support/suite.js';
 
@@ -98,7 +100,7 @@ async function downloadFrom(root: string): Promise<{ res: Response; logged: stri
   const app = new Koa();
   const logged: string[] = [];
   app.on('error', (err: Error) => logged.push(err.message));
-  app.use(handleErrors());
+  app.use(handleErrors(views));
   const download = packageDownload(root, 'htmx-demo', '9.9.9');
   app.use(async (ctx, next) => (ctx.path === download.path ? download.middleware(ctx, next) : next()));
   const server = createServer(app.callback());
@@ -140,6 +142,16 @@ describe('/download when the package cannot be packed', () => {
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
+  });
+});
+
+describe('/join answering any host name (--allowed-hosts all)', () => {
+  const server = useServer({ allowedHosts: true });
+
+  it('refuses a Host that is no host name with a 400, not a 500', async () => {
+    const res = await rawRequest(server.url, '/join', { headers: { Host: 'a b' } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('not a valid host');
   });
 });
 

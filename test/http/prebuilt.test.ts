@@ -25,7 +25,7 @@ const versionOf = (library: string) =>
 const repo = (lessonId: string, file: string) => posix.join(`src/lessons/${lessonId}`, file);
 
 const codeFiles = lessons.flatMap((lesson) =>
-  laneIds.flatMap((lane) => lesson.lanes[lane].code.map((file) => ({ lesson, file, name: repo(lesson.id, file) }))),
+  laneIds.flatMap((lane) => (lesson.lanes[lane].code ?? []).map((file) => ({ lesson, file, name: repo(lesson.id, file) }))),
 );
 const notesFiles = lessons.flatMap((lesson) =>
   languages.map((lang) => ({ lesson, lang, path: join(lesson.dir, `notes.${lang}.md`), name: repo(lesson.id, `notes.${lang}.md`) })),

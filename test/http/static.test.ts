@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleErrors } from '../../src/kit/errors.js';
+import { views } from '../../src/workshop/views.js';
 import { serveStatic } from '../../src/kit/static.js';
 import { rawRequest } from '../support/http.js';
 import { useServer } from '../support/suite.js';
@@ -126,7 +127,7 @@ describe('a link inside a static folder that points out of it', () => {
     symlinkSync('../private', join(dir, 'public', 'private'));
     symlinkSync('inner/ok.txt', join(dir, 'public', 'alias.txt'));
     const app = new Koa();
-    app.use(handleErrors());
+    app.use(handleErrors(views));
     app.use(serveStatic('/static/', join(dir, 'public'), { maxAge: 0 }));
     server = createServer(app.callback());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

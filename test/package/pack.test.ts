@@ -19,7 +19,7 @@ describe('the published package', () => {
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot });
     const packed = new Set<string>(JSON.parse(stdout)[0].files.map((file: { path: string }) => file.path));
 
-    const shared = sharedSources.map(([from]) => from);
+    const shared = [...sharedSources.map(([from]) => from), ...(await filesUnder('src/kit'))]; // the starter gets src/kit whole
     const needed = [
       'package.json', 'README.md', 'bin/htmx-demo.js',
       ...(await filesUnder('dist')).filter((f) => f.endsWith('.js')),

@@ -65,7 +65,7 @@ async function startAndFetch(cwd: string, env: NodeJS.ProcessEnv): Promise<strin
       const timer = setTimeout(() => reject(new Error(`npm start printed no URL:\n${output}`)), 60_000);
       const read = (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /Listening on http:\/\/localhost:(\d+)\//.exec(output);
+        const match = /Local: +http:\/\/localhost:(\d+)\//.exec(output);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]!);

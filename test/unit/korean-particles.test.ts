@@ -61,7 +61,7 @@ describe('Korean particles', () => {
     const texts = koreanTexts();
     // The scan reads every notes file, the wrap-up, and the Korean words of the lessons, the page and the starter.
     expect(texts.filter(([file]) => file.endsWith('notes.ko.md'))).toHaveLength(lessons.length);
-    for (const where of ['src/kit/i18n.ts', 'src/lessons/payload/words.ts', 'src/lessons/failure/lesson.ts', 'templates/starter/src/kit/i18n.ts']) {
+    for (const where of ['src/kit/i18n.ts', 'src/lessons/payload/words.ts', 'src/lessons/failure/lesson.ts', 'src/workshop/words.ts']) {
       expect(texts.some(([file]) => file === where), where).toBe(true);
     }
     const found = texts.flatMap(([file, text]) => spacedParticles(text).map((place) => `${file}: …${place}…`));

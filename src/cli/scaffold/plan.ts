@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../../kit/i18n.js';
+import { type ExerciseLesson, exercisesReadme, exercisesTemplateDir, type LessonExercises, planExercises, replacedByExercises } from './exercises.js';
 
 /** A file of the new project: copied from `from` (through `edit` if any), or written from `content`. */
 export type PlannedFile =
@@ -12,25 +13,17 @@ export type PlannedFile =
 export const starterTemplateDir = 'templates/starter';
 
 /**
- * Files the starter shares with `serve`, copied as they are (package path, project path): one source, so the
- * starter's security, errors and lane mounting are the very code `serve` runs. package.json `files` ships them.
+ * Files the starter shares with `serve`, copied as they are (package path, project path), besides src/kit, which
+ * it receives whole: one source, so the starter's security, errors and lane mounting are the very code `serve` runs.
  */
 export const sharedSources: ReadonlyArray<readonly [string, string]> = [
-  ['src/kit/types.ts', 'src/kit/types.ts'],
-  ['src/kit/state.ts', 'src/kit/state.ts'],
-  ['src/kit/mount.ts', 'src/kit/mount.ts'],
-  ['src/kit/errors.ts', 'src/kit/errors.ts'],
-  ['src/kit/security.ts', 'src/kit/security.ts'],
-  ['src/kit/hosts.ts', 'src/kit/hosts.ts'],
-  ['src/kit/static.ts', 'src/kit/static.ts'],
-  ['src/kit/visitor.ts', 'src/kit/visitor.ts'],
   ['templates/views/error-fragment.ejs', 'views/error-fragment.ejs'],
   ['templates/assets/app.css', 'public/app.css'],
   ['templates/assets/favicon.svg', 'public/favicon.svg'],
 ];
 
-/** A lesson's notes are the walkthrough's steps around the inspector, which the starter does not have. */
-const leftOutOfLessons = /^notes\.[a-z]+\.md$/;
+/** A lesson's notes in the starter's language become its notes.md; the other language's are left out. */
+const notesFile = /^notes\.([a-z]+)\.md$/;
 
 /** npm drops dotfiles when publishing: the template carries `_gitignore`, and it is renamed on write. */
 const renamedOnWrite: Record<string, string> = { _gitignore: '.gitignore' };
@@ -41,12 +34,18 @@ export interface StarterLesson {
   dir: string;
   /** Its files, relative to `dir`, with / separators. */
   files: string[];
+  /** Its title in the starter's language. */
+  title?: string;
+  /** Its exercises, when the starter is asked for them and the lesson has some. */
+  exercises?: LessonExercises;
 }
 
 export interface StarterInputs {
   packageRoot: string;
   /** The files of templates/starter, relative, with / separators. */
   templateFiles: string[];
+  /** The files of src/kit, relative, with / separators. */
+  kitFiles: string[];
   /** The files of src/lessons/shared (the lesson kit), relative, with / separators. */
   sharedFiles: string[];
   /** The chosen lessons, in the order of the lesson list. */
@@ -55,6 +54,8 @@ export interface StarterInputs {
   name: string;
   /** The UI language until a visitor picks one. */
   lang: Lang;
+  /** With --exercises: the files of templates/exercises (the test and the solution script). */
+  exerciseTemplateFiles?: string[];
 }
 
 export function planStarter(inputs: StarterInputs): PlannedFile[] {
@@ -65,13 +66,13 @@ export function planStarter(inputs: StarterInputs): PlannedFile[] {
   const files: PlannedFile[] = [
     ...inputs.templateFiles.map((file) => ({ path: renamed(file), from: join(templateDir, file), edit: edits[file] })),
     ...sharedSources.map(([from, path]) => ({ path, from: join(packageRoot, from) })),
+    ...inputs.kitFiles.map((file) => ({ path: `src/kit/${file}`, from: join(packageRoot, 'src', 'kit', file) })),
     ...inputs.sharedFiles.map((file) => ({ path: `src/lessons/shared/${file}`, from: join(lessonsDir, 'shared', file) })),
     ...lessons.flatMap((lesson) =>
-      lesson.files
-        .filter((file) => !leftOutOfLessons.test(file))
-        .map((file) => ({ path: `src/lessons/${lesson.id}/${file}`, from: join(lesson.dir, file) })),
+      lesson.files.filter((file) => !file.startsWith('exercises/') && !replacedByExercises(lesson, file)).flatMap((file) => lessonFile(lesson, file, inputs.lang)),
     ),
     { path: 'src/lessons/index.ts', content: lessonIndexSource(lessons.map((lesson) => lesson.id)) },
+    ...(inputs.exerciseTemplateFiles ? planExercises(practised(inputs), join(packageRoot, exercisesTemplateDir), inputs.exerciseTemplateFiles, inputs.lang) : []),
   ];
   const seen = new Set<string>();
   for (const { path } of files) {
@@ -81,18 +82,51 @@ export function planStarter(inputs: StarterInputs): PlannedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/** A lesson's file on its way into the starter: as it is, but for its notes and its lesson.ts. */
+function lessonFile(lesson: StarterLesson, file: string, lang: Lang): PlannedFile[] {
+  const from = join(lesson.dir, file);
+  const notes = notesFile.exec(file);
+  if (notes) return notes[1] === lang ? [{ path: `src/lessons/${lesson.id}/notes.md`, from, edit: notesForStarter }] : [];
+  return [{ path: `src/lessons/${lesson.id}/${file}`, from, edit: file === 'lesson.ts' ? withoutCodeLists : undefined }];
+}
+
+/** The `code:` lists name the files serve's code panels show; a starter has no code panels. */
+export function withoutCodeLists(text: string): string {
+  return text.replace(/, code: \[[^\]]*\]/g, '').replace(/^\s*code: \[[^\]]*\],?\n/gm, '');
+}
+
+/** serve's walkthrough marks which part of its page each step lights up; in a plain markdown file those marks are noise. */
+export function notesForStarter(text: string): string {
+  return text.replace(/^<!--[^\n]*-->\n/gm, '');
+}
+
 function renamed(file: string): string {
   const parts = file.split('/');
   const last = parts.pop()!;
   return [...parts, renamedOnWrite[last] ?? last].join('/');
 }
 
-/** The template files that are changed on their way: the project's name, and the app's language. */
-function templateEdits({ name, lang }: StarterInputs): Record<string, (text: string) => string> {
+/** The lessons whose exercises the starter gets. */
+function practised({ lessons }: StarterInputs): ExerciseLesson[] {
+  return lessons.flatMap(({ id, dir, title, exercises }) => (exercises ? [{ id, dir, title: title ?? id, exercises }] : []));
+}
+
+/** The template files that are changed on their way: the project's name, the app's language, and the exercises. */
+function templateEdits(inputs: StarterInputs): Record<string, (text: string) => string> {
+  const { name, lang } = inputs;
+  const exercises = inputs.exerciseTemplateFiles ? practised(inputs) : [];
+  const scripts = (pkg: { scripts: object }) => (exercises.length ? { ...pkg.scripts, solution: 'tsx scripts/solution.ts' } : pkg.scripts);
   return {
-    'package.json': (text) => `${JSON.stringify({ ...JSON.parse(text), name }, null, 2)}\n`,
-    'src/main.ts': (text) => replaceOnce(text, "createApp({ lang: 'en' })", `createApp({ lang: '${lang}' })`),
-    'README.md': (text) => replaceOnce(text, '# htmx-demo-starter\n', `# ${name}\n`),
+    'package.json': (text) => {
+      const pkg = JSON.parse(text);
+      return `${JSON.stringify({ ...pkg, name, scripts: scripts(pkg) }, null, 2)}\n`;
+    },
+    'src/main.ts': (text) => replaceOnce(text, "createApp({ lang: 'en',", `createApp({ lang: '${lang}',`),
+    'README.md': (text) => {
+      const titled = replaceOnce(text, '# htmx-demo-starter\n', `# ${name}\n`);
+      if (!exercises.length) return titled;
+      return replaceOnce(titled, '\n## Follow a like', `${exercisesReadme(exercises, lang)}\n## Follow a like`);
+    },
   };
 }
 

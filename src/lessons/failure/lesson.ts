@@ -2,7 +2,7 @@
 import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
-import { latencies, switches, switchRoutes } from './switches.js';
+import { latencies, roomSwitches, switches, switchRoutes } from './switches.js';
 
 const failure: LessonDefinition = {
   id: 'failure',
@@ -28,6 +28,7 @@ const failure: LessonDefinition = {
       network: 'Network',
       up: 'up',
       down: 'down',
+      roomFaults: 'Switched on by the instructor for everyone',
     },
     ko: {
       loadNews: '최신 소식 불러오기',
@@ -49,6 +50,7 @@ const failure: LessonDefinition = {
       network: '네트워크',
       up: '연결됨',
       down: '끊김',
+      roomFaults: '강사가 모두에게 켠 장애',
     },
   },
   lanes: {
@@ -64,8 +66,10 @@ const failure: LessonDefinition = {
   },
   controls: 'controls',
   controlRoutes: switchRoutes,
-  pageLocals: (ctx) => ({ switches: switches.of(ctx), latencies }),
+  pageLocals: (ctx) => ({ switches: switches.of(ctx), roomSwitches, latencies }),
   reset: switches.reset,
+  resetVisitor: switches.forget,
+  state: { yours: { en: 'your switches (the instructor may also switch faults on for the whole room)', ko: '내 스위치 (강사가 모두에게 장애를 켤 수도 있음)' } },
 };
 
 export default failure;

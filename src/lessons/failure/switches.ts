@@ -1,4 +1,5 @@
-// The lesson's switches, one set per visitor: added latency, a one-shot 500, and the network "down".
+// The lesson's switches, one set per visitor and one for the whole room (the instructor's): added latency, a
+// one-shot 500, and the network "down".
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Middleware } from 'koa';
 import { csrfField } from '../../kit/visitor.js';
@@ -15,7 +16,15 @@ export interface Switches {
   networkDown: boolean;
 }
 
-export const switches = perVisitor<Switches>(() => ({ latencyMs: 0, failNext: false, networkDown: false }));
+/** A visitor's own switches, and which of the room's one-shot 500s they have used up. */
+interface VisitorSwitches extends Switches {
+  roomFailUsed: number;
+}
+
+export const switches = perVisitor<VisitorSwitches>(() => ({ latencyMs: 0, failNext: false, networkDown: false, roomFailUsed: 0 }));
+
+/** The instructor's switches for everyone, on top of each visitor's own; each arming of the 500 is a new round. */
+export const roomSwitches = { latencyMs: 0, failNext: false, networkDown: false, failRound: 0 };
 
 type Flip = (state: Switches) => void;
 
@@ -33,24 +42,25 @@ export const switchRoutes: LaneRoutes = (router, { render, renderPage }) => {
     ctx.vary('HX-Request');
     ctx.type = 'html';
     ctx.body = ctx.get('HX-Request') === 'true'
-      ? render(ctx, '_switches', { switches: switches.of(ctx), latencies })
+      ? render(ctx, '_switches', { switches: switches.of(ctx), roomSwitches, latencies })
       : renderPage(ctx);
   });
 
   router.post('/failure/switches', (ctx) => {
-    const state = flipSwitches(ctx);
+    const state = switches.of(ctx);
+    flipSwitches(ctx, state);
     ctx.vary('HX-Request');
     if (ctx.get('HX-Request') !== 'true') {
       ctx.status = 303;
       return ctx.redirect('/lessons/failure');
     }
     ctx.type = 'html';
-    ctx.body = render(ctx, '_switches', { switches: state, latencies });
+    ctx.body = render(ctx, '_switches', { switches: state, roomSwitches, latencies });
   });
 };
 
-/** Applies every switch the request names, or none of them if one is unknown. */
-function flipSwitches(ctx: Context): Switches {
+/** Applies every switch the request names to `state` (a visitor's or the room's), or none of them if one is unknown. */
+export function flipSwitches(ctx: Context, state: Switches): void {
   const body: unknown = ctx.request.body;
   if (!isObject(body)) ctx.throw(400, 'Send the switches as form fields.');
   const asked = Object.entries(body).filter(([name]) => name !== csrfField);
@@ -59,22 +69,35 @@ function flipSwitches(ctx: Context): Switches {
     const flip = typeof value === 'string' ? choices.get(name)?.get(value) : undefined;
     return flip ?? ctx.throw(400, 'Unknown switch or value: latency is 0, 1000 or 3000; fail is once or off; network is down or up.');
   });
-  const state = switches.of(ctx);
   for (const flip of flips) flip(state);
-  return state;
+}
+
+/** The console's switches: arming the 500 again makes it fire once more for every visitor. */
+export function flipRoomSwitches(ctx: Context): void {
+  const armed = roomSwitches.failNext;
+  flipSwitches(ctx, roomSwitches);
+  if (roomSwitches.failNext && !armed) roomSwitches.failRound += 1;
+}
+
+export function resetRoomSwitches(): void {
+  Object.assign(roomSwitches, { latencyMs: 0, failNext: false, networkDown: false });
 }
 
 /**
- * Goes in front of a lane's handler: the visitor's switches may slow the request down, cut the connection,
- * or have `crash` answer 500 (once) instead of the handler.
+ * Goes in front of a lane's handler: the visitor's switches, or the room's, may slow the request down, cut the
+ * connection, or have `crash` answer 500 (once) instead of the handler.
  */
 export function obeySwitches(crash: (ctx: Context) => void): Middleware {
   return async (ctx, next) => {
     const state = switches.of(ctx);
-    if (state.latencyMs > 0) await sleep(state.latencyMs);
-    if (state.networkDown) return hangUp(ctx);
-    if (state.failNext) {
+    const room = roomSwitches;
+    const latencyMs = Math.max(state.latencyMs, room.latencyMs);
+    if (latencyMs > 0) await sleep(latencyMs);
+    if (state.networkDown || room.networkDown) return hangUp(ctx);
+    const roomFails = room.failNext && state.roomFailUsed !== room.failRound;
+    if (state.failNext || roomFails) {
       state.failNext = false;
+      if (roomFails) state.roomFailUsed = room.failRound;
       ctx.status = 500;
       return crash(ctx);
     }

@@ -26,7 +26,7 @@ it('JSON lane: 422 with one message per bad field, then 201, then the name is ta
   const created = await postJson(good);
   expect(created.status).toBe(201);
   expect(await created.json()).toEqual({ user: { name: 'ana', email: 'ana@example.com' } });
-  expect(await (await postJson({ ...good, name: 'ANA' })).json()).toEqual({ errors: { name: 'That name is taken. Try another one.' } });
+  expect(await (await postJson({ ...good, name: 'ANA' })).json()).toEqual({ errors: { name: 'Someone has already signed up with that name on this lane. Try another one.' } });
 });
 
 it('htmx lane: 422 with the form partial, errors on the fields and the values back (never the password)', async () => {
@@ -36,7 +36,7 @@ it('htmx lane: 422 with the form partial, errors on the fields and the values ba
   const html = await res.text();
   expect(html).toMatch(/^<div id="signup-htmx"/);
   expect(html).toMatch(/id="signup-htmx-name"[^>]*value="admin"[^>]*aria-invalid="true" autofocus>/);
-  expect(html).toContain('That name is taken. Try another one.');
+  expect(html).toContain('That name is reserved. Try another one.');
   expect(html).toMatch(/id="signup-htmx-email"[^>]*value="ana@example.com"/);
   expect(html).toMatch(/id="signup-htmx-password"[^>]*value=""[^>]*aria-invalid="true">/);
   expect(html).not.toContain('short"');

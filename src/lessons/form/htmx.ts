@@ -15,7 +15,7 @@ export const htmxRoutes: LaneRoutes = (router, { render, renderPage }) => {
       ctx.body = fromHtmx ? render(ctx, '_signup', locals) : renderPage(ctx, locals);
       return;
     }
-    signUp('htmx', values.name);
+    signUp(ctx, 'htmx', values.name);
     if (fromHtmx) {
       ctx.status = 201;
       ctx.body = render(ctx, '_signup', signupLocals({ welcome: values.name }));

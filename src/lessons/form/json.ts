@@ -11,7 +11,7 @@ export const jsonRoutes: LaneRoutes = (router) => {
       ctx.body = { errors };
       return;
     }
-    signUp('json', values.name);
+    signUp(ctx, 'json', values.name);
     ctx.status = 201;
     ctx.body = { user: values };
   });

@@ -2,7 +2,7 @@
 import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
-import { resetSignups, signupLocals, takeWelcome } from './signup.js';
+import { resetSignups, resetVisitorSignups, signupLocals, takeWelcome } from './signup.js';
 import { words } from './words.js';
 
 const form: LessonDefinition = {
@@ -22,6 +22,12 @@ const form: LessonDefinition = {
   },
   pageLocals: (ctx) => signupLocals({ welcome: takeWelcome(ctx) }),
   reset: resetSignups,
+  resetVisitor: resetVisitorSignups,
+  state: {
+    shared: { en: 'the names signed up on each lane, taken for everyone', ko: '레인마다 가입한 이름 (모두에게 이미 쓰인 이름)' },
+    yours: { en: 'your sign-ups, freed by your reset', ko: '내가 가입한 이름 (내 초기화로 다시 쓸 수 있음)' },
+  },
+  spec: () => import('./spec.js'),
 };
 
 export default form;

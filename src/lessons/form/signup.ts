@@ -28,10 +28,13 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxEmail = 254;
 const passwordLength = { min: 8, max: 72 };
 
-/** Names nobody may take, and the names each lane has signed up (bounded: the oldest is forgotten). */
+/**
+ * Names nobody may take, and the names each lane has signed up, shared by everyone, each with the visitor who took
+ * it, so a visitor's reset frees only their own names (bounded: the oldest is forgotten).
+ */
 const reserved = ['admin', 'root', 'htmx', 'support'].map(nameKey);
 const maxNames = 1000;
-const taken: Record<LaneId, Set<string>> = { json: new Set(), htmx: new Set() };
+const taken: Record<LaneId, Map<string, string>> = { json: new Map(), htmx: new Map() };
 
 export function checkSignup(ctx: Context, lane: LaneId, body: Record<string, unknown>): { values: SignupValues; errors: SignupErrors } {
   const say = wordsFor(ctx, words);
@@ -41,7 +44,8 @@ export function checkSignup(ctx: Context, lane: LaneId, body: Record<string, unk
       if (name.length < nameLength.min || name.length > nameLength.max) return fill(say.nameLength, nameLength);
       if (!namePattern.test(name)) return say.nameChars;
       if (isMixedScript(name)) return say.nameMixed;
-      return isTaken(lane, name) ? say.nameTaken : undefined;
+      if (reserved.includes(nameKey(name))) return say.nameReserved;
+      return taken[lane].has(nameKey(name)) ? say.nameTaken : undefined;
     },
     email(email) {
       if (!email) return say.emailMissing;
@@ -72,15 +76,10 @@ export function hasErrors(errors: SignupErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
-export function signUp(lane: LaneId, name: string): void {
+export function signUp(ctx: Context, lane: LaneId, name: string): void {
   const names = taken[lane];
-  if (names.size >= maxNames) names.delete(names.values().next().value!);
-  names.add(nameKey(name));
-}
-
-function isTaken(lane: LaneId, name: string): boolean {
-  const key = nameKey(name);
-  return reserved.includes(key) || taken[lane].has(key);
+  if (names.size >= maxNames) names.delete(names.keys().next().value!);
+  names.set(nameKey(name), String(ctx.state.visitorId));
 }
 
 /** What the form views draw: the fields, what was typed (never the password), the errors, a welcome. */
@@ -107,10 +106,19 @@ export function takeWelcome(ctx: Context): string {
   return name;
 }
 
+/** Everyone's names: from the instructor's console, or by the solo user. */
 export function resetSignups(): void {
   taken.json.clear();
   taken.htmx.clear();
   welcomes.reset();
+}
+
+/** One visitor's reset: the names they signed up are free again; everyone else's stay taken. */
+export function resetVisitorSignups(visitorId: string): void {
+  for (const names of Object.values(taken)) {
+    for (const [name, owner] of names) if (owner === visitorId) names.delete(name);
+  }
+  welcomes.forget(visitorId);
 }
 
 function fill(message: string, numbers: { min: number; max: number }): string {

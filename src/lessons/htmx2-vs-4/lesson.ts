@@ -92,6 +92,8 @@ const htmx2vs4: LessonDefinition = {
   controls: 'controls',
   pageLocals: (ctx) => ({ versions, compat: visitors.of(ctx).compat }),
   reset: visitors.reset,
+  resetVisitor: visitors.forget,
+  state: { yours: { en: 'your likes and items in each frame, and your compatibility switch', ko: '각 프레임에서 내가 누른 좋아요와 추가한 항목, 내 호환 스위치' } },
 };
 
 export default htmx2vs4;

@@ -21,6 +21,8 @@ const like: LessonDefinition = {
   },
   pageLocals: () => ({ likes }),
   reset: resetLikes,
+  state: { shared: { en: "everyone's like counts", ko: '모두가 함께 누르는 좋아요 수' } },
+  spec: () => import('./spec.js'),
 };
 
 export default like;

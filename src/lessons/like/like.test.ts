@@ -25,3 +25,10 @@ it('both lanes refuse a POST without the CSRF token, and count nothing', async (
   }
   expect(await (await visitor.fetch('/api/like', { method: 'POST' })).json()).toEqual({ likes: 1 });
 });
+
+it('htmx lane: a POST without HX-Request (not htmx) gets the whole page, never a bare fragment', async () => {
+  const res = await visitor.fetch('/like/', { method: 'POST' });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('vary')).toContain('HX-Request');
+  expect(await res.text()).toMatch(/^<!doctype html>/i);
+});

@@ -3,7 +3,7 @@
 import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
-import { itemsOf, maxLength, resetLists } from './list.js';
+import { forgetList, itemsOf, maxLength, resetLists } from './list.js';
 import { words } from './words.js';
 
 const oob: LessonDefinition = {
@@ -24,6 +24,9 @@ const oob: LessonDefinition = {
   controls: 'controls',
   pageLocals: (ctx) => ({ json: itemsOf(ctx, 'json'), htmx: itemsOf(ctx, 'htmx'), maxLength }),
   reset: resetLists,
+  resetVisitor: forgetList,
+  state: { yours: { en: 'your two lists', ko: '내 목록 두 개' } },
+  spec: () => import('./spec.js'),
 };
 
 export default oob;

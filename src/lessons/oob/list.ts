@@ -49,3 +49,4 @@ export function removeItem(ctx: Context, lane: LaneId, id: string): boolean {
 }
 
 export const resetLists = (): void => lists.reset();
+export const forgetList = (visitorId: string): void => lists.forget(visitorId);

@@ -92,3 +92,4 @@ export function addComment(ctx: Context, lane: LaneId, comment: Comment): LaneLo
 }
 
 export const resetComments = (): void => logs.reset();
+export const forgetComments = (visitorId: string): void => logs.forget(visitorId);

@@ -1,6 +1,6 @@
 // Lesson 3: one comment sent two ways, as a nested JSON object and as flat form fields, and what the server gets.
 import type { LessonDefinition } from '../../kit/types.js';
-import { logsOf, resetComments, rules } from './comments.js';
+import { forgetComments, logsOf, resetComments, rules } from './comments.js';
 import { htmxRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
 import { words } from './words.js';
@@ -26,6 +26,8 @@ const payload: LessonDefinition = {
   },
   pageLocals: (ctx) => ({ ...rules, logs: logsOf(ctx) }),
   reset: resetComments,
+  resetVisitor: forgetComments,
+  state: { yours: { en: 'your comments and what your lanes last sent', ko: '내 댓글과 각 레인이 마지막으로 보낸 내용' } },
 };
 
 export default payload;

@@ -18,8 +18,12 @@ let statedBytes = 0;
 export interface PerVisitor<T> {
   /** This request's visitor's state, made fresh from `initial` on first use. */
   of(ctx: Context): T;
+  /** Forgets one visitor's state: they start afresh, nobody else notices. */
+  forget(visitorId: string): void;
   /** Forgets every visitor's state. */
   reset(): void;
+  /** Each visitor's state, for a shared total that must give back what a forgotten visitor added. */
+  peek(visitorId: string): T | undefined;
 }
 
 /** `maxBytesEach`: the most one visitor's state may hold, as its lesson bounds it. */
@@ -40,7 +44,9 @@ export function perVisitor<T>(initial: () => T, maxBytesEach = smallStateBytes):
       states.set(id, state);
       return state;
     },
+    forget: (visitorId) => void states.delete(visitorId),
     reset: () => states.clear(),
+    peek: (visitorId) => states.get(visitorId),
   };
 }
 

@@ -3,7 +3,7 @@
 import type { LessonDefinition } from '../../kit/types.js';
 import { htmxRoutes, sessionRoutes } from './htmx.js';
 import { jsonRoutes } from './json.js';
-import { likeState, resetToggle, visitors } from './state.js';
+import { likeState, resetToggle, resetVisitorToggle, visitors } from './state.js';
 
 const toggle: LessonDefinition = {
   id: 'toggle',
@@ -39,6 +39,12 @@ const toggle: LessonDefinition = {
   controlRoutes: sessionRoutes,
   pageLocals: (ctx) => ({ signedIn: visitors.of(ctx).signedIn, json: likeState(ctx, 'json'), htmx: likeState(ctx, 'htmx') }),
   reset: resetToggle,
+  resetVisitor: resetVisitorToggle,
+  state: {
+    shared: { en: "each lane's like total, everyone's likes added up", ko: '레인마다 모두의 좋아요를 더한 수' },
+    yours: { en: 'whether you are signed in and which lanes you like', ko: '내 로그인 상태와 내가 좋아요를 누른 레인' },
+  },
+  spec: () => import('./spec.js'),
 };
 
 export default toggle;

@@ -24,8 +24,17 @@ export function setLiked(ctx: Context, lane: LaneId, liked: boolean) {
   return likeState(ctx, lane);
 }
 
+/** Everyone's likes and the totals they make: from the instructor's console, or by the solo user. */
 export function resetToggle(): void {
   totals.json = 0;
   totals.htmx = 0;
   visitors.reset();
+}
+
+/** One visitor's reset: their likes leave the totals, everyone else's stay. */
+export function resetVisitorToggle(visitorId: string): void {
+  const visitor = visitors.peek(visitorId);
+  if (!visitor) return;
+  for (const lane of ['json', 'htmx'] as const) if (visitor.liked[lane]) totals[lane] -= 1;
+  visitors.forget(visitorId);
 }

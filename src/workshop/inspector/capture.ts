@@ -1,7 +1,8 @@
 // The inspector's outermost middleware: tags a lane request with its lane (or the lesson's controls), and records
 // the exchange for its visitor.
 import type { Context, Middleware } from 'koa';
-import type { LaneRoute, MountedLanes } from '../../kit/mount.js';
+import type { LaneRoute } from '../../kit/mount.js';
+import type { MountedLanes } from '../lanes.js';
 import { describeExchange, describeHangUp, exchangeIdHeader, type HangUp } from './exchange.js';
 import type { ExchangeStore } from './store.js';
 

@@ -1,8 +1,8 @@
 // The wire inspector: records each lane exchange per visitor and streams it to that visitor's page (SSE).
 // Each event is one rendered <li>; the page's inspector.js puts it at the top of its lane's list.
 import type { Context, Middleware } from 'koa';
-import type { MountedLanes } from '../../kit/mount.js';
-import { renderView } from '../../kit/views.js';
+import type { MountedLanes } from '../lanes.js';
+import { renderView } from '../views.js';
 import { captureExchanges } from './capture.js';
 import type { Exchange, ExchangeStore } from './store.js';
 

@@ -2,6 +2,7 @@
 // with a few open per visitor, a ceiling for all, and no reader able to make the server hold its data.
 import type { ServerResponse } from 'node:http';
 import type { Context, Middleware } from 'koa';
+import { startEventStream } from '../event-stream.js';
 import type { Exchange, ExchangeStore } from './store.js';
 
 export const streamPath = '/_inspector/stream';
@@ -148,15 +149,7 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
       release(stream);
     });
 
-    ctx.req.socket.setTimeout(0);
-    ctx.req.socket.setNoDelay(true);
-    ctx.status = 200;
-    ctx.type = 'text/event-stream';
-    // A stream owns its connection: when it ends (server shutdown), the connection ends with it.
-    ctx.set({ 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no', Connection: 'close' });
-    // The stream writes to the socket itself: koa's stream piping would report every closed tab as an error.
-    ctx.respond = false;
-    res.flushHeaders();
+    startEventStream(ctx);
     res.write(': connected\n\n');
     if (stream.sentUpTo < store.recordedCount) queuePump(stream); // what the page missed
   };

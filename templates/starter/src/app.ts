@@ -1,58 +1,63 @@
-// createApp: the Koa app. Security first, then static files, then who is asking, then the pages and the lessons.
+// The app: security first, then files, then who is asking, then the lesson pages and each lesson's two lanes.
 import { join } from 'node:path';
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
-import { lessonPages } from './page.js';
-import { mountLanes } from './kit/mount.js';
-import type { Lesson } from './kit/types.js';
-import { lessons as allLessons } from './lessons/index.js';
+import { lazyBodyParser } from './kit/body-parser.js';
 import { handleErrors } from './kit/errors.js';
-import type { Lang } from './kit/i18n.js';
-import { htmxDistDir, htmxVersion, lessonsDir, publicDir } from './kit/paths.js';
+import { type AllowedHosts, checkHosts } from './kit/hosts.js';
+import { type Lang, pageWords } from './kit/i18n.js';
+import { laneRouters, routeLanes, tagLanes } from './kit/mount.js';
+import { htmxDistDir, htmxVersion, lessonsDir, packageRoot } from './kit/paths.js';
 import { limitBodyDepth, limitBodySize, limitUnreadBody, securityHeaders } from './kit/security.js';
-import { serveStatic } from './kit/static.js';
+import { serveFolders } from './kit/static.js';
+import type { Lesson } from './kit/types.js';
+import { createViews } from './kit/views.js';
 import { identifyVisitor, verifyCsrf } from './kit/visitor.js';
+import { lessons as allLessons } from './lessons/index.js';
+import { lessonPages } from './page.js';
 
-/** Request bodies over 16 KB are refused with a 413. */
-export const bodyLimitBytes = 16 * 1024;
+const bodyLimitBytes = 16 * 1024; // larger request bodies are refused with a 413
 
 export interface AppOptions {
-  /** UI language until a visitor picks one with ?lang=. */
   lang?: Lang;
   lessons?: Lesson[];
+  /** The host names it answers to (against DNS rebinding): this machine's loopback names unless told. */
+  allowedHosts?: AllowedHosts;
 }
 
-export function createApp({ lang = 'en', lessons = allLessons }: AppOptions = {}): Koa {
+export function createApp({ lang = 'en', lessons = allLessons, allowedHosts }: AppOptions = {}): Koa {
   const app = new Koa();
-  const pages = lessonPages(lessons);
-  const lanes = mountLanes(lessons, pages.render);
+  // Views are read on every render: edit one and reload the page.
+  const views = createViews({ dir: join(packageRoot, 'views'), cache: false, words: pageWords, locals: { htmxVersion } });
+  const pages = lessonPages(lessons, views);
+  const lanes = laneRouters(lessons, views.file, pages.render);
 
-  // 1. Which lane a request is for: errors answer JSON to the JSON lane and a fragment to the htmx lane.
-  app.use((ctx, next) => {
-    ctx.state.lane = lanes.match(ctx)?.lane;
-    return next();
-  });
-  // 2. Security: one error path, headers on every answer (CSP: no inline script), a body size limit.
-  app.use(handleErrors());
+  // 1. Which lane a request is for, so that its errors answer JSON (JSON lane) or a fragment (htmx lane).
+  app.use(tagLanes(lanes));
+  // 2. One error path; headers on every answer (CSP: no inline script); a body size limit.
+  app.use(handleErrors(views));
   app.use(securityHeaders());
   app.use(limitBodySize(bodyLimitBytes));
-  // 3. Files: htmx from node_modules, each lesson's public/ folder, the page's own CSS and scripts.
-  app.use(serveStatic(`/vendor/htmx/${htmxVersion}/`, htmxDistDir, { maxAge: 31_536_000, immutable: true }));
-  app.use(serveStatic('/static/lessons/shared/', join(lessonsDir, 'shared', 'public'), { maxAge: 0 }));
-  for (const lesson of lessons) {
-    app.use(serveStatic(`/static/lessons/${lesson.id}/`, join(lesson.dir, 'public'), { maxAge: 0 }));
-    for (const { prefix, root } of lesson.vendorFolders ?? []) app.use(serveStatic(prefix, root, { maxAge: 31_536_000, immutable: true }));
-  }
-  app.use(serveStatic('/static/', publicDir, { maxAge: 0 }));
-  // 4. The visitor (cookie, language, CSRF token), the body (JSON or form), and the CSRF check.
-  app.use(identifyVisitor({ defaultLang: lang }));
-  app.use(bodyParser({ enableTypes: ['json', 'form', 'text'], parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
+  // 3. Files (public to whoever asks): htmx from node_modules, each lesson's public/ folder, the page's CSS.
+  app.use(serveFolders([
+    { prefix: `/vendor/htmx/${htmxVersion}/`, root: htmxDistDir, maxAge: 31_536_000, immutable: true },
+    { prefix: '/static/lessons/shared/', root: join(lessonsDir, 'shared', 'public'), maxAge: 0 },
+    ...lessons.flatMap((lesson) => [
+      { prefix: `/static/lessons/${lesson.id}/`, root: join(lesson.dir, 'public'), maxAge: 0 },
+      ...(lesson.vendorFolders ?? []).map((folder) => ({ ...folder, maxAge: 31_536_000, immutable: true })),
+    ]),
+    { prefix: '/static/', root: join(packageRoot, 'public'), maxAge: 0 },
+  ]));
+  // 4. Only the host names it was started for, and no change sent from another site.
+  app.use(checkHosts({ allowed: allowedHosts, howToAllow: (host) => `To reach it by this name, start it with ALLOWED_HOSTS=${host} npm start` }));
+  // 5. The visitor (cookie, language, CSRF token), the body (JSON or form), and the CSRF check.
+  app.use(identifyVisitor({ defaultLang: lang, words: pageWords }));
+  app.use(lazyBodyParser({ enableTypes: ['json', 'form', 'text'], jsonLimit: bodyLimitBytes, formLimit: bodyLimitBytes, textLimit: bodyLimitBytes }));
   app.use(limitUnreadBody(bodyLimitBytes));
   app.use(limitBodyDepth());
   app.use(verifyCsrf());
-  // 5. The lesson pages, then each lesson's two lanes.
+  // 6. The lesson pages, then each lesson's two lanes.
   app.use(pages.router.routes());
   app.use(pages.router.allowedMethods());
-  app.use(lanes.middleware);
+  app.use(routeLanes(lanes));
   return app;
 }

@@ -1,4 +1,5 @@
 // The app around the lessons: every lesson's page, the security headers, and errors in the shape asked for.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lessons } from '../src/lessons/index.js';
 import { startLessonServer, type LessonServer } from './support/lesson-server.js';
@@ -38,6 +39,20 @@ describe('the lesson pages', () => {
 });
 
 describe('security defaults', () => {
+  it('answers only to this machine\'s names: another Host gets a 403 naming ALLOWED_HOSTS (DNS rebinding)', async () => {
+    const { port } = new URL(server.url);
+    const status = (host: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path: `/lessons/${lessons[0]!.id}`, headers: { Host: host } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject).end();
+    });
+    expect((await status(`localhost:${port}`)).status).toBe(200);
+    const refused = await status('rebind.attacker.example');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain('ALLOWED_HOSTS=rebind.attacker.example npm start');
+  });
+
   it('every answer forbids inline scripts and framing', async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -27,6 +27,12 @@ const answers = {
     loopDelay.reset();
     return figures;
   },
+  learners: () => demo.room.learnerCount(),
+  /** CPU time the server has used so far, user + system, in ms: unlike a wall-clock time, other processes do not add to it. */
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
   errors: () => errors,
 };
 

@@ -12,6 +12,10 @@ export interface AppProcess {
   store(): Promise<{ bytes: number; visitors: number }>;
   /** The event loop's delay since the last ask, p99 and max in ms (what every request waits on top of its own work). */
   loopDelay(): Promise<{ p99: number; max: number }>;
+  /** Learners the room counts as connected. */
+  learnerCount(): Promise<number>;
+  /** CPU time the app's process has used so far, in ms. */
+  cpuMs(): Promise<number>;
   /** Errors the app reported (5xx and crashes caught by Koa), as stack strings. */
   errors(): Promise<string[]>;
   stop(): Promise<void>;
@@ -33,6 +37,8 @@ export async function startAppProcess(options: AppOptions = {}): Promise<AppProc
     openStreamCount: () => ask('streams'),
     store: () => ask('store'),
     loopDelay: () => ask('loopDelay'),
+    learnerCount: () => ask('learners'),
+    cpuMs: () => ask('cpu'),
     errors: () => ask('errors'),
     async stop() {
       if (child.exitCode !== null) return;

@@ -1,6 +1,30 @@
-// The URLs the banner shows: the Local one to open here, and Network ones for learners on the same LAN.
+// Where a server listens: the port and host as a user gives them, checked, the URLs a start-up banner shows (the Local
+// one to open here, and Network ones for learners on the same LAN), and the host names it answers to.
 import { hostname, networkInterfaces } from 'node:os';
-import { type AllowedHosts, isHostName, loopbackHosts as loopbackNames } from '../kit/hosts.js';
+import { type AllowedHosts, isHostName, loopbackHosts as loopbackNames } from './hosts.js';
+
+export const defaultPort = 3000;
+export const defaultHost = '127.0.0.1';
+
+/** A port or host that cannot be used: its message is one line that says what to type instead. */
+export class AddressError extends Error {
+  override name = 'AddressError';
+}
+
+/** A TCP port: a whole number from 0 (any free port) to 65535. `from` names where it came from (a variable, say). */
+export function parsePort(value: string, from = ''): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    throw new AddressError(`invalid port "${value}"${from}: use a number from 0 to 65535`);
+  }
+  return port;
+}
+
+export function parseHost(value: string): string {
+  // An empty host would make Node listen on every interface: exposing the server must be asked for by name.
+  if (value.trim() === '') throw new AddressError('invalid host "": use an address such as 127.0.0.1 or 0.0.0.0');
+  return value.trim();
+}
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 const wildcardHosts = new Set(['0.0.0.0', '::']);

@@ -1,0 +1,26 @@
+// The room on the app: who the instructor is, the room's locals for every page, the lesson pages' room routes
+// and the instructor's console, as one middleware for createApp.
+import type Router from '@koa/router';
+import type { Middleware } from 'koa';
+import type { Lesson } from '../kit/types.js';
+import { instructorAccess } from './instructor.js';
+import { presentRoutes } from './present.js';
+import { Room } from './room.js';
+import { roomLocals, roomRoutes } from './room-routes.js';
+
+export interface WorkshopRoom {
+  room: Room;
+  middleware: Middleware;
+  routers: Router[];
+}
+
+export function workshopRoom(lessons: Lesson[], instructorKey: string | undefined, latencyMs: number): WorkshopRoom {
+  const room = new Room(latencyMs);
+  const access = instructorAccess(instructorKey);
+  const routers = [roomRoutes(room, lessons), presentRoutes(room, lessons, access)];
+  const locals = roomLocals(room);
+  const [pageRoutes, consoleRoutes] = routers.map((router) => router.routes() as Middleware) as [Middleware, Middleware];
+  const middleware: Middleware = (ctx, next) =>
+    access.identify(ctx, () => locals(ctx, () => pageRoutes(ctx, () => consoleRoutes(ctx, next))));
+  return { room, middleware, routers };
+}
