@@ -86,7 +86,7 @@ describe('htmx-demo scaffold <dir>', () => {
     const project = join(dir, 'ko-demo');
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).name).toBe('ko-demo');
     expect(readFileSync(join(project, 'README.md'), 'utf8')).toMatch(/^# ko-demo\n/);
-    expect(readFileSync(join(project, 'src/main.ts'), 'utf8')).toContain("createApp({ lang: 'ko' })");
+    expect(readFileSync(join(project, 'src/main.ts'), 'utf8')).toContain("createApp({ lang: 'ko', ");
   });
 
   it('--lessons all takes every lesson of the list, in order; a list takes those', async () => {
@@ -257,7 +257,7 @@ describe('never losing a file', () => {
     expect([en.code, ko.code].sort()).toEqual([0, 1]);
     const [winner, loser] = en.code === 0 ? ['en', ko] : ['ko', en];
     expect(loser.stderr).toMatch(/^error: [^\n]+\n$/);
-    expect(readFileSync(join(dir, 'shared/src/main.ts'), 'utf8')).toContain(`createApp({ lang: '${winner}' })`);
+    expect(readFileSync(join(dir, 'shared/src/main.ts'), 'utf8')).toContain(`createApp({ lang: '${winner}', `);
     expect(filesUnder(join(dir, 'shared'))).toEqual(expectedFiles(['like']));
     expect(readdirSync(dir)).toEqual(['shared']);
   });
