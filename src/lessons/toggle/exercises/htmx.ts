@@ -1,5 +1,6 @@
 // HTMX lane: every answer is the control that is valid now (like, unlike or "log in to like"); the page holds
-// no rules of its own. The lesson-wide "signed out" switch (views/_switch.ejs) is served from here too.
+// no rules of its own. The lesson-wide "signed out" switch (views/_switch.ejs) is served from here too, mounted
+// apart as a lesson control.
 import type { Context } from 'koa';
 import type { LaneRoutes } from '../../kit/types.js';
 import { likeState, setLiked, visitors } from './state.js';
@@ -23,7 +24,10 @@ export const htmxRoutes: LaneRoutes = (router, { render }) => {
     visitors.of(ctx).signedIn = true;
     answer(ctx, '_toggle', { ...likeState(ctx, 'htmx'), withSwitch: true });
   });
+};
 
+/** The lesson-wide "signed out" switch: a control above both lanes, not either lane's traffic. */
+export const sessionRoutes: LaneRoutes = (router, { render }) => {
   // The switch posts its form: ticked sends signedOut=true, unticked sends no field (how a checkbox posts).
   router.post('/toggle/session', (ctx) => {
     const body: unknown = ctx.request.body;
@@ -31,6 +35,7 @@ export const htmxRoutes: LaneRoutes = (router, { render }) => {
     const { signedOut } = body as { signedOut?: unknown };
     if (signedOut !== undefined && signedOut !== 'true') ctx.throw(400, 'signedOut must be "true" or left out.');
     visitors.of(ctx).signedIn = signedOut === undefined;
-    answer(ctx, '_switch', {});
+    ctx.type = 'html';
+    ctx.body = render(ctx, '_switch', { signedIn: visitors.of(ctx).signedIn });
   });
 };
