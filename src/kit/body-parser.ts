@@ -17,13 +17,19 @@ const parsedMethods = ['POST', 'PUT', 'PATCH', 'DELETE'];
 export function lazyBodyParser(options: Omit<BodyParserOptions, 'parsedMethods'>): Middleware {
   let parser: Promise<Middleware> | undefined;
   const load = () => import('@koa/bodyparser').then(({ bodyParser }) => bodyParser({ ...options, parsedMethods }) as Middleware);
-  return async (ctx, next) => {
-    if (parsedMethods.includes(ctx.method)) {
-      return (await (parser ??= load()))(ctx, next);
-    }
-    await next();
-    // A page has been answered: load the parser once the answer is on its way, so the learner's first click
-    // does not pay for it (its server time would make whichever lane is clicked first look slow).
+  // A page has been answered: load the parser once the answer is on its way, so the learner's first click
+  // does not pay for it (its server time would make whichever lane is clicked first look slow).
+  const loadSoon = () => {
     if (!parser) setImmediate(() => (parser ??= load()));
+  };
+  return (ctx, next) => {
+    if (!parsedMethods.includes(ctx.method)) return parser ? next() : next().then(loadSoon);
+    // No Content-Type: the parser would set an empty body without reading anything (limitUnreadBody counts what
+    // there is). The same here, without a turn of waiting for it; a closed request still gets the parser's 499.
+    if (ctx.req.headers['content-type'] === undefined && ctx.request.body === undefined && !ctx.req.closed) {
+      ctx.request.body = {};
+      return next();
+    }
+    return (parser ??= load()).then((parse) => parse(ctx, next));
   };
 }

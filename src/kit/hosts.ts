@@ -39,7 +39,7 @@ export function isAllowedHost(host: string, allowed: AllowedHosts): boolean {
  * this address would otherwise be "same origin" with it), and a state-changing request sent from another origin.
  */
 export function checkHosts({ allowed = loopbackHosts, howToAllow = (host) => `To reach it by this name, start the server with --allowed-hosts ${host}` }: HostCheckOptions = {}): Middleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     const host = hostnameOf(ctx);
     if (!isAllowedHost(host, allowed)) {
       const named = isHostName(host) ? `"${host}"` : 'the name in this request';
@@ -48,7 +48,7 @@ export function checkHosts({ allowed = loopbackHosts, howToAllow = (host) => `To
     if (!safeMethods.has(ctx.method) && !isSameOrigin(ctx)) {
       ctx.throw(403, 'A request from another site may not change anything here. Use the page this server sent.');
     }
-    await next();
+    return next();
   };
 }
 

@@ -38,9 +38,47 @@ export function laneRouters(lessons: Lesson[], renderFile: (file: string, data: 
   });
 }
 
+/** Which lanes a method and path belong to; it never changes once the lanes are mounted. */
+interface LaneMatch {
+  /** The lane with a route for this method and path: the lesson and lane the request is for. */
+  lane?: LaneRoute;
+  /** The lane with a route for this path by any method: the one that answers it, or says 405. */
+  answering?: LaneRoute;
+}
+
+/** Paths come from anyone: past this many remembered, the memo starts over. */
+const maxRememberedPaths = 1000;
+const matchers = new WeakMap<LaneRoute[], (ctx: Context) => LaneMatch>();
+
+/**
+ * Every lane router is asked about a method and path once, not by each middleware that needs to know, nor again
+ * on every request: lane requests are most of the traffic, and each router tries its routes' patterns one by one.
+ */
+function matcherFor(lanes: LaneRoute[]): (ctx: Context) => LaneMatch {
+  let matcher = matchers.get(lanes);
+  if (matcher) return matcher;
+  const remembered = new Map<string, LaneMatch>();
+  matcher = ({ method, path }) => {
+    const key = `${method} ${path}`;
+    let found = remembered.get(key);
+    if (found === undefined) {
+      const matches = lanes.map((lane) => ({ lane, match: lane.router.match(path, method) }));
+      found = {
+        lane: matches.find(({ match }) => match.route)?.lane,
+        answering: matches.find(({ match }) => match.path.some((layer) => layer.methods.length > 0))?.lane,
+      };
+      if (remembered.size >= maxRememberedPaths) remembered.clear();
+      remembered.set(key, found);
+    }
+    return found;
+  };
+  matchers.set(lanes, matcher);
+  return matcher;
+}
+
 /** Which lesson and lane a request is for, known before any lane code runs. */
 export function laneOf(lanes: LaneRoute[], ctx: Context): LaneRoute | undefined {
-  return lanes.find(({ router }) => router.match(ctx.path, ctx.method).route);
+  return matcherFor(lanes)(ctx).lane;
 }
 
 /** Sets ctx.state.lane first thing, so that an error (a 403, a 413) answers in its lane's shape: JSON or a fragment. */
@@ -51,9 +89,11 @@ export const tagLanes = (lanes: LaneRoute[]): Middleware => (ctx, next) => {
 
 /** One middleware for every lane: the router that knows the request's path answers it (or says 405). */
 export function routeLanes(lanes: LaneRoute[]): Middleware {
-  const routed = lanes.map(({ router }) => ({ router, routes: router.routes() as Middleware, allowed: router.allowedMethods() as Middleware }));
+  const match = matcherFor(lanes);
+  const routed = new Map(lanes.map((lane) => [lane, { routes: lane.router.routes() as Middleware, allowed: lane.router.allowedMethods() as Middleware }]));
   return (ctx, next) => {
-    const found = routed.find(({ router }) => router.match(ctx.path, ctx.method).path.some((layer) => layer.methods.length > 0));
+    const { answering } = match(ctx);
+    const found = answering && routed.get(answering);
     return found ? found.routes(ctx, () => found.allowed(ctx, next)) : next();
   };
 }

@@ -2,11 +2,15 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import { type Lang, languages, type Messages } from './i18n.js';
+import type { TextSize } from './state.js';
 
 const visitorCookie = 'hxd_visitor';
 const visitorIdPattern = /^[A-Za-z0-9_-]{22}$/;
 const oneYearMs = 365 * 24 * 3600 * 1000;
-const maxRememberedTokens = 1000;
+/** Visitor ids come from cookies, which anyone can make up: each memo keyed by one starts over past this many. */
+const maxRemembered = 1000;
+/** A Cookie header longer than any this app sets is read each time rather than kept. */
+const maxRememberedHeaderChars = 512;
 
 export const csrfHeader = 'X-CSRF-Token';
 export const csrfField = '_csrf';
@@ -28,29 +32,52 @@ export function identifyVisitor({ defaultLang, words, secret = randomBytes(32) }
     let token = tokens.get(visitorId);
     if (token === undefined) {
       token = createHmac('sha256', secret).update(visitorId).digest('base64url');
-      if (tokens.size >= maxRememberedTokens) tokens.clear();
+      if (tokens.size >= maxRemembered) tokens.clear();
       tokens.set(visitorId, token);
     }
     return token;
   };
+  // What a Cookie header that names a visitor comes to, when no switch in the address changes it: a browser sends
+  // the same header request after request, and reading it again would give the same answer. Bounded the same way.
+  const known = new Map<string, Visitor>();
 
-  return async (ctx, next) => {
-    let visitorId = ctx.cookies.get(visitorCookie);
-    if (!visitorId || !visitorIdPattern.test(visitorId)) {
-      visitorId = randomBytes(16).toString('base64url');
-      ctx.cookies.set(visitorCookie, visitorId, { httpOnly: true, sameSite: 'lax', maxAge: oneYearMs });
+  return (ctx, next) => {
+    const header = ctx.req.headers.cookie;
+    const plain = header !== undefined && header.length <= maxRememberedHeaderChars && ctx.querystring === '';
+    let visitor = plain ? known.get(header) : undefined;
+    if (visitor === undefined) {
+      let visitorId = ctx.cookies.get(visitorCookie);
+      const named = visitorId !== undefined && visitorIdPattern.test(visitorId);
+      if (!named) {
+        visitorId = randomBytes(16).toString('base64url');
+        ctx.cookies.set(visitorCookie, visitorId, { httpOnly: true, sameSite: 'lax', maxAge: oneYearMs });
+      }
+      const lang = pickChoice(ctx, 'lang', languages, defaultLang);
+      visitor = { visitorId: visitorId!, lang, textSize: pickChoice(ctx, 'text', textSizes, 'normal'), csrfToken: tokenFor(visitorId!) };
+      // Only a header that named its visitor: one that did not gets a new visitor each time.
+      if (plain && named) {
+        if (known.size >= maxRemembered) known.clear();
+        known.set(header, visitor);
+      }
     }
-    const lang = pickChoice(ctx, 'lang', languages, defaultLang);
-    ctx.state.visitorId = visitorId;
-    ctx.state.lang = lang;
-    ctx.state.textSize = pickChoice(ctx, 'text', textSizes, 'normal');
-    ctx.state.t = words[lang];
-    ctx.state.csrfToken = tokenFor(visitorId);
-    await next();
+    const { state } = ctx;
+    state.visitorId = visitor.visitorId;
+    state.lang = visitor.lang;
+    state.textSize = visitor.textSize;
+    state.t = words[visitor.lang];
+    state.csrfToken = visitor.csrfToken;
+    return next();
   };
 }
 
-const textSizes = ['normal', 'large'] as const;
+interface Visitor {
+  visitorId: string;
+  lang: Lang;
+  textSize: TextSize;
+  csrfToken: string;
+}
+
+const textSizes: readonly TextSize[] = ['normal', 'large'];
 
 /**
  * A few characters that tell visitors apart in a log or on a projector ("the one ending 7f"). A hash of the id,
@@ -78,7 +105,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every state-changing request carries the visitor's token, in a header (fetch, htmx) or a form field. */
 export function verifyCsrf(): Middleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     if (!safeMethods.has(ctx.method)) {
       const body = ctx.request.body as Record<string, unknown> | undefined;
       const sent = ctx.get(csrfHeader) || (typeof body?.[csrfField] === 'string' ? body[csrfField] : '');
@@ -86,7 +113,7 @@ export function verifyCsrf(): Middleware {
         ctx.throw(403, 'Missing or invalid CSRF token. Reload the page to get a fresh one.');
       }
     }
-    await next();
+    return next();
   };
 }
 

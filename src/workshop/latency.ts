@@ -6,9 +6,8 @@ export type Latency = number | ((ctx: Context) => number);
 
 /** A function gives each request its own delay (a test makes an early request answer after a later one). */
 export function delayLanes(latency: Latency): Middleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     const ms = ctx.state.lane ? (typeof latency === 'function' ? latency(ctx) : latency) : 0;
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-    await next();
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)).then(next) : next();
   };
 }

@@ -19,8 +19,18 @@ export function workshopRoom(lessons: Lesson[], instructorKey: string | undefine
   const access = instructorAccess(instructorKey);
   const routers = [roomRoutes(room, lessons), presentRoutes(room, lessons, access)];
   const locals = roomLocals(room);
-  const [pageRoutes, consoleRoutes] = routers.map((router) => router.routes() as Middleware) as [Middleware, Middleware];
+  const [pageRoutes, consoleRoutes] = routers.map(routesUnderPrefix) as [Middleware, Middleware];
   const middleware: Middleware = (ctx, next) =>
     access.identify(ctx, () => locals(ctx, () => pageRoutes(ctx, () => consoleRoutes(ctx, next))));
   return { room, middleware, routers };
+}
+
+/**
+ * A prefixed router's routes, passing any path outside its prefix straight on: every request comes through here,
+ * and the router would otherwise try each of its patterns on it, and work out its host, before passing it on.
+ */
+function routesUnderPrefix(router: Router): Middleware {
+  const routes = router.routes() as Middleware;
+  const { prefix } = router.opts;
+  return prefix ? (ctx, next) => (ctx.path.startsWith(prefix) ? routes(ctx, next) : next()) : routes;
 }

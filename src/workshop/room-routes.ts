@@ -34,18 +34,47 @@ declare module 'koa' {
 
 /** What the follow bar and the pulse show: ctx.state.room, set for every request after the visitor is known. */
 export function roomLocals(room: Room): Middleware {
-  return async (ctx, next) => {
-    const visitorId = String(ctx.state.visitorId);
-    ctx.state.room = {
-      solo: ctx.state.solo === true,
-      instructor: ctx.state.instructor === true,
-      following: ctx.cookies.get(followCookie) !== 'off',
-      latencyMs: room.latencyMs,
-      w: roomWords[ctx.state.lang] ?? roomWords.en,
-      markAt: (position: Position) => room.markOf(visitorId, position),
-    };
-    await next();
+  return (ctx, next) => {
+    ctx.state.room = new RequestRoomLocals(room, ctx);
+    return next();
   };
+}
+
+/**
+ * Made for every request, read by pages only: the follow cookie is read when a view first asks for it, the room's
+ * slow motion as it is when drawn, and nothing is made for a request (a lane's) that draws no page.
+ */
+class RequestRoomLocals implements RoomLocals {
+  readonly solo: boolean;
+  readonly instructor: boolean;
+  readonly w: RoomWords;
+  #room: Room;
+  #ctx: Context;
+  #following: boolean | undefined;
+
+  constructor(room: Room, ctx: Context) {
+    this.#room = room;
+    this.#ctx = ctx;
+    this.solo = ctx.state.solo === true;
+    this.instructor = ctx.state.instructor === true;
+    this.w = roomWords[ctx.state.lang] ?? roomWords.en;
+  }
+
+  get following(): boolean {
+    return (this.#following ??= this.#ctx.cookies.get(followCookie) !== 'off');
+  }
+
+  set following(following: boolean) {
+    this.#following = following;
+  }
+
+  get latencyMs(): number {
+    return this.#room.latencyMs;
+  }
+
+  markAt(position: Position): Mark | undefined {
+    return this.#room.markOf(String(this.#ctx.state.visitorId), position);
+  }
 }
 
 /** The page's position from a query or a form: a known lesson and a step number or "all"; else a 400. */

@@ -1,4 +1,6 @@
 // serve's views: templates/views, compiled once, with the workshop's words.
+import { readFileSync } from 'node:fs';
+import ejs from 'ejs';
 import { createViews } from '../kit/views.js';
 import { htmxVersion } from '../kit/paths.js';
 import { templatesDir } from './paths.js';
@@ -8,3 +10,14 @@ export const views = createViews({ dir: `${templatesDir}/views`, cache: true, wo
 
 export const renderFile = views.file;
 export const renderView = views.page;
+
+/**
+ * A view drawn many times a second (an inspector row, for every exchange of a watched visitor), compiled once
+ * with only the named locals in scope: no `with` lookup for every name it uses, and no copy of the request's
+ * whole state for each render.
+ */
+export function compileView<Locals extends object>(name: string, localNames: Array<keyof Locals & string>): (locals: Locals) => string {
+  const file = `${templatesDir}/views/${name}.ejs`;
+  const options = { filename: file, strict: true, _with: false, destructuredLocals: localNames, compileDebug: false };
+  return ejs.compile(readFileSync(file, 'utf8'), options) as (locals: Locals) => string;
+}

@@ -98,10 +98,22 @@ function describeRequest(ctx: Context, wireHeaders: string[]): Pick<Exchange, 'm
 
 const require = createRequire(import.meta.url);
 
-/** node:zlib is loaded with the first exchange measured, not with the server: the first page needs none. */
+/**
+ * node:zlib is loaded with the first exchange measured, not with the server: the first page needs none. The output
+ * buffer is sized to the body (zlib writes the same bytes into any size of buffer): under 4 KB it comes from Node's
+ * shared pool instead of a fresh 16 KB allocation each time, which would set off a garbage collection every few
+ * hundred exchanges of a watched lane.
+ */
 function gzipBytesOf(text: string): number {
-  return (require('node:zlib') as typeof import('node:zlib')).gzipSync(text).length;
+  const bytes = Buffer.from(text);
+  const chunkSize = Math.min(pooledBytes, Math.max(minChunkBytes, bytes.length + gzipOverheadBytes));
+  return (require('node:zlib') as typeof import('node:zlib')).gzipSync(bytes, { chunkSize }).length;
 }
+
+/** What Buffer.allocUnsafe still takes from the shared pool; zlib's smallest chunk; gzip's header and trailer with room to spare. */
+const pooledBytes = Buffer.poolSize / 2 - 1;
+const minChunkBytes = 64;
+const gzipOverheadBytes = 64;
 
 /**
  * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing

@@ -2,7 +2,8 @@
 // Each event is one rendered <li>; the page's inspector.js puts it at the top of its lane's list.
 import type { Context, Middleware } from 'koa';
 import type { MountedLanes } from '../lanes.js';
-import { renderView } from '../views.js';
+import { compileView } from '../views.js';
+import { workshopWords } from '../words.js';
 import { captureExchanges } from './capture.js';
 import type { Exchange, ExchangeStore } from './store.js';
 
@@ -27,8 +28,10 @@ export interface Inspector {
   close(): void;
 }
 
+const exchangeView = compileView<{ exchange: Exchange; t: Context['state']['t'] }>('exchange', ['exchange', 't']);
+
 /** One exchange as the list item the page shows (the page's own list, and each streamed event). */
-export const renderExchange = (ctx: Context, exchange: Exchange): string => renderView(ctx, 'exchange', { exchange });
+export const renderExchange = (ctx: Context, exchange: Exchange): string => exchangeView({ exchange, t: ctx.state.t ?? workshopWords.en });
 
 /** The inspector around a store: recording the lanes' exchanges, and streaming them to their visitors. */
 export function createInspector(lanes: MountedLanes, store: ExchangeStore, streamLimits: Partial<StreamLimits> = {}): Inspector {
