@@ -34,9 +34,10 @@ export const exchangeIdName = exchangeIdHeader.toLowerCase();
 export const shownBodyChars = 8 * 1024;
 
 const csrfHeaderKey = csrfHeader.toLowerCase();
+const noWireHeaders: string[] = [];
 
 /** `wireHeaders`: request headers the lesson shows besides the usual ones (Lesson.wireHeaders). */
-export function describeExchange(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, wireHeaders: string[] = []): Exchange {
+export function describeExchange(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, wireHeaders = noWireHeaders): Exchange {
   const { text, pretty: sent } = serializeBody(ctx.body);
   const pretty = hideToken(sent, ctx.state.csrfToken);
   const shown = firstChars(pretty, shownBodyChars);
@@ -62,7 +63,7 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
 
 /** A request whose connection closed before any answer: no response; `hangUp` says who closed it. */
 export function describeHangUp(
-  ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, hangUp: HangUp, wireHeaders: string[] = [],
+  ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, hangUp: HangUp, wireHeaders = noWireHeaders,
 ): Exchange {
   const fields = {
     id,
@@ -83,8 +84,7 @@ export function describeHangUp(
 
 function describeRequest(ctx: Context, wireHeaders: string[]): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
   const requestHeaders: Array<[string, string]> = [];
-  const lessonHeaderKeys = wireHeaders.map((name) => [name, name.toLowerCase()] as const);
-  for (const [name, key] of [...shownRequestHeaderKeys, ...lessonHeaderKeys]) {
+  for (const [name, key] of headerKeysWith(wireHeaders)) {
     const value = ctx.req.headers[key];
     if (value) requestHeaders.push([name, key === csrfHeaderKey ? shortToken(String(value)) : String(value)]);
   }
@@ -94,6 +94,14 @@ function describeRequest(ctx: Context, wireHeaders: string[]): Pick<Exchange, 'm
     requestHeaders,
     requestBody: typeof ctx.request.rawBody === 'string' ? hideToken(hidePasswords(ctx.request.rawBody), ctx.state.csrfToken) : '',
   };
+}
+
+/** The usual headers and a lesson's own, with their keys: worked out once per lesson, not per exchange. */
+const headerKeysWithLessons = new WeakMap<string[], ReadonlyArray<readonly [string, string]>>();
+function headerKeysWith(wireHeaders: string[]): ReadonlyArray<readonly [string, string]> {
+  let keys = headerKeysWithLessons.get(wireHeaders);
+  if (!keys) headerKeysWithLessons.set(wireHeaders, (keys = [...shownRequestHeaderKeys, ...wireHeaders.map((name) => [name, name.toLowerCase()] as const)]));
+  return keys;
 }
 
 const require = createRequire(import.meta.url);

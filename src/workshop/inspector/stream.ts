@@ -196,5 +196,6 @@ function renderedOnce(renderExchange: Render): Render {
 
 /** One SSE message: its id (what a reconnecting browser resumes from), every line of the payload its own `data:`. */
 function toEvent(id: number, html: string): string {
-  return `id: ${id}\ndata: ${html.replace(/\r\n|\r|\n/g, '\ndata: ')}\n\n`;
+  const lines = html.includes('\r') ? html.replace(/\r\n|\r/g, '\n') : html;
+  return `id: ${id}\ndata: ${lines.replaceAll('\n', '\ndata: ')}\n\n`;
 }
