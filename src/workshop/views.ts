@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
 import { createViews } from '../kit/views.js';
+import { escapeLikeEjs } from './escape-html.js';
 import { htmxVersion } from '../kit/paths.js';
 import { templatesDir } from './paths.js';
 import { workshopWords } from './words.js';
@@ -13,11 +14,13 @@ export const renderView = views.page;
 
 /**
  * A view drawn many times a second (an inspector row, for every exchange of a watched visitor), compiled once
- * with only the named locals in scope: no `with` lookup for every name it uses, and no copy of the request's
- * whole state for each render.
+ * with only the named locals in scope: no `with` lookup for every name it uses, no copy of the request's whole
+ * state for each render, a quicker escape, and no indentation sent.
  */
 export function compileView<Locals extends object>(name: string, localNames: Array<keyof Locals & string>): (locals: Locals) => string {
   const file = `${templatesDir}/views/${name}.ejs`;
-  const options = { filename: file, strict: true, _with: false, destructuredLocals: localNames, compileDebug: false };
+  const options = {
+    filename: file, strict: true, _with: false, destructuredLocals: localNames, compileDebug: false, escape: escapeLikeEjs, rmWhitespace: true,
+  };
   return ejs.compile(readFileSync(file, 'utf8'), options) as (locals: Locals) => string;
 }
