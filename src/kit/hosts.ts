@@ -52,10 +52,28 @@ export function checkHosts({ allowed = loopbackHosts, howToAllow = (host) => `To
   };
 }
 
-/** The request's host name without its port, and an IPv6 address without the brackets Koa leaves on it. */
+/** Host headers come from anyone: past this many names remembered, the memo starts over. */
+const maxRememberedHosts = 100;
+const hostnames = new Map<string, string>();
+
+/**
+ * The request's host name without its port, and an IPv6 address without the brackets Koa leaves on it. Worked out
+ * once per Host header (every request asks twice: the host check, and which headers apply); a name a proxy or
+ * HTTP/2 gives is worked out each time.
+ */
 function hostnameOf(ctx: Context): string {
-  return ctx.hostname.replace(/^\[(.*)\]$/, '$1');
+  const header = ctx.req.headers.host;
+  if (header === undefined || ctx.app.proxy || ctx.req.httpVersionMajor >= 2) return unbracketed(ctx.hostname);
+  let name = hostnames.get(header);
+  if (name === undefined) {
+    name = unbracketed(ctx.hostname);
+    if (hostnames.size >= maxRememberedHosts) hostnames.clear();
+    hostnames.set(header, name);
+  }
+  return name;
 }
+
+const unbracketed = (hostname: string) => hostname.replace(/^\[(.*)\]$/, '$1');
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
