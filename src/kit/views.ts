@@ -27,5 +27,6 @@ export function createViews({ dir, cache, words, locals = {} }: ViewOptions): Vi
   const compile = (path: string) => ejs.compile(readFileSync(path, 'utf8'), { filename: path, cache }) as (data: object) => string;
   const file = (path: string, data: object) => (cache ? compiled.get(path) ?? compiled.set(path, compile(path)).get(path)! : compile(path))(data);
   const fallback = { lang: 'en', t: words.en, csrfToken: '', ...locals };
-  return { file, page: (ctx, name, more = {}) => file(`${dir}/${name}.ejs`, { ...fallback, ...ctx.state, ...more }) };
+  // Object.assign rather than spreading the request's state: the same own properties, copied several times faster.
+  return { file, page: (ctx, name, more = {}) => file(`${dir}/${name}.ejs`, Object.assign({}, fallback, ctx.state, more)) };
 }
