@@ -1,11 +1,12 @@
 // npm run build: the published package's dist/. One bundle of the CLI and server with every library inside
 // (lazy parts split into chunks), the browser files of htmx and the code theme copied in, and the pages' work
-// done ahead (prebuilt.json). Run from the sources with tsx.
+// done ahead (prebuilt.json; the tool's own CSS and JS minified, assets.json). Run from the sources with tsx.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { prebuild } from './prebuild.js';
+import { codeTheme } from '../src/workshop/assets.js';
+import { minifyBundles, prebuild } from './prebuild.js';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -43,7 +44,7 @@ const result = await build({
 });
 
 // 2. What the browser loads from the package: htmx's minified scripts (core and extensions) and the code theme
-//    the page's <link> names.
+//    (in the page's CSS bundle, or any a <link> names).
 const htmxDist = dirname(require.resolve('htmx.org/dist/htmx.min.js'));
 const servedFromHtmx = (path: string) => statSync(path).isDirectory() || /[\\/]htmx\.min\.js$|[\\/]ext[\\/][\w-]+\.min\.js$/.test(path);
 cpSync(htmxDist, join(dist, 'vendor/htmx.org'), { recursive: true, filter: servedFromHtmx });
@@ -53,7 +54,7 @@ mkdirSync(join(dist, 'vendor/htmx2'));
 for (const file of ['htmx.min.js', '../LICENSE']) cpSync(join(htmx2Dist, file), join(dist, 'vendor/htmx2', file.replace('../', '')));
 const stylesDir = dirname(require.resolve('highlight.js/styles/github.css'));
 const pageViews = readdirSync(join(root, 'templates/views')).map((file) => readFileSync(join(root, 'templates/views', file), 'utf8'));
-const themes = new Set(pageViews.flatMap((text) => [...text.matchAll(/\/vendor\/highlight\.js\/([\w.-]+\.css)/g)].map((m) => m[1]!)));
+const themes = new Set([codeTheme, ...pageViews.flatMap((text) => [...text.matchAll(/\/vendor\/highlight\.js\/([\w.-]+\.css)/g)].map((m) => m[1]!))]);
 mkdirSync(join(dist, 'vendor/highlight.js'), { recursive: true });
 for (const theme of themes) cpSync(join(stylesDir, theme), join(dist, 'vendor/highlight.js', theme));
 
@@ -71,7 +72,8 @@ const notices = [...packageDirs].sort().map((dir) => {
 });
 writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into dist/ or copied into dist/vendor/:\n\n${notices.join('\n---\n\n')}`);
 
-// 4. Code panels highlighted and notes rendered ahead.
+// 4. Code panels highlighted and notes rendered ahead; the tool's own CSS and JS bundles minified.
 await prebuild();
+await minifyBundles();
 
 if (!existsSync(join(dist, 'cli.js'))) throw new Error('the build made no dist/cli.js');

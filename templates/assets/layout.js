@@ -22,6 +22,14 @@
   });
   for (const demo of document.querySelectorAll('.demo')) overflowing.observe(demo);
 
+  // A folded code panel's file, fetched by htmx when it is unfolded, is the page's request, not the lane's: its
+  // events stop at the code area, so the lane's own scripts (its error slot, say) never hear of it.
+  const requestEvents = ['config:request', 'confirm', 'before:request', 'before:response', 'after:request', 'response:error',
+    'error', 'finally:request', 'before:swap', 'after:swap', 'finally:swap', 'before:settle', 'after:settle'];
+  for (const code of document.querySelectorAll('[data-code]')) {
+    for (const name of requestEvents) code.addEventListener(`htmx:${name}`, (event) => event.stopPropagation());
+  }
+
   // Phone: the lanes as two tabs over the same page (both lanes stay in the DOM, state and traffic untouched).
   // The stylesheet shows the tab bar only on a narrow screen; wider, both lanes stand side by side.
   const tabs = document.querySelector('.lane-tabs');
