@@ -191,7 +191,7 @@ describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
     expect(session.problems.list).toEqual([]);
   });
 
-  it('a link to a step opens with its outlined area in view and only that lane\'s code unfolded', async () => {
+  it('a link to a step opens with its outlined area in view and only that lane\'s code unfolded, with its files', async () => {
     const codeStep = en.findIndex((step) => step.area === 'json-code') + 1;
     expect(codeStep).toBeGreaterThan(0);
     const page = await session.open({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
@@ -209,6 +209,8 @@ describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     expect(await open('json')).toBe(0);
     expect(await open('htmx')).toBe(like.lanes.htmx.code.length);
+    // folded on that page, the htmx files come when the step unfolds them
+    await expect.poll(() => page.locator('[data-code="htmx"] details.code-file[open] pre code[data-file]').count()).toBe(like.lanes.htmx.code.length);
   });
 
   it('Reset keeps the step', async () => {

@@ -338,5 +338,5 @@ describe('lesson 4 in Korean', () => {
 });
 
 it('the code panels show each lane\'s files as they are on disk, in English and Korean', async () => {
-  for (const query of ['', '?lang=ko']) expectCodePanelsOnDisk(await (await fetch(server.url + '/lessons/form' + query)).text(), 'form');
+  for (const query of ['', '?lang=ko']) await expectCodePanelsOnDisk(await (await fetch(server.url + '/lessons/form' + query)).text(), 'form', server.url);
 });
