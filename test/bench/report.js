@@ -53,10 +53,11 @@ export function rows({ throughput, startup, pageWeight, install }, targets) {
     });
   }
   if (pageWeight) {
-    const { page, heaviest, exchanges } = pageWeight;
-    for (const [figure, weighed] of [[`lesson page /, ${page.files.length} files`, page], [`heaviest lesson page, ${heaviest.path}`, heaviest]]) {
+    const { pages, heaviest, exchanges } = pageWeight;
+    // Every lesson page against the budget, each with all it loads on first view; the heaviest is marked.
+    for (const weighed of pages) {
       table.push({
-        figure,
+        figure: `lesson page ${weighed.path}, ${weighed.files.length} files${weighed === heaviest ? ' (heaviest)' : ''}`,
         target: `≤ ${kb(targets.pageGzipBytes)} gzip`,
         measured: `${kb(weighed.gzip)} gzip (${kb(weighed.raw)} raw)`,
         ratio: weighed.gzip / targets.pageGzipBytes,

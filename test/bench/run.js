@@ -44,7 +44,15 @@ if (sections.includes('startup')) {
   if (cliBuilt()) figures.startup = await benchStartup({ runs: config.startupRuns, log });
   else notes.push('start-up: not measured, dist/cli.js does not exist yet (the CLI is not built).');
 }
-if (sections.includes('weight')) figures.pageWeight = await benchPageWeight();
+if (sections.includes('weight')) {
+  figures.pageWeight = await benchPageWeight();
+  const { heaviest } = figures.pageWeight;
+  notes.push(
+    'page weight: each lesson page as a fresh browser loads it on first view (no cache, walkthrough at step 1): the ' +
+      'page and every stylesheet, icon and script it names, each gzipped on its own; folded code panels are fetched ' +
+      `only when unfolded. Heaviest, ${heaviest.path}: ${heaviest.files.map((f) => `${f.url} ${(f.gzip / 1024).toFixed(1)}`).join(', ')} (KB gzip).`,
+  );
+}
 if (sections.includes('install')) figures.install = await benchInstall();
 if (sections.includes('breakdown')) figures.breakdown = await benchBreakdown({ ...config, log });
 
