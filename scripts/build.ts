@@ -45,7 +45,9 @@ const result = await build({
   alias: {
     'iconv-lite': join(root, 'scripts/bundle/iconv-lite.cjs'),
     'mime-db': webMimeDb,
-    'mime-types': join(root, 'node_modules/mime-types'), // one copy, not one per package that pins its own
+    // One copy each, not one per package that pins its own (the APIs they use are the same).
+    'mime-types': join(root, 'node_modules/mime-types'),
+    'http-errors': join(root, 'node_modules/http-errors'),
   },
   define: { HTMX_DEMO_BUNDLE: JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) }) },
   // Libraries written as CommonJS call require() for Node's own modules: give the ES module bundle one.
