@@ -1,4 +1,4 @@
-// axe-core on every page (each lesson after its demo is used once, and the wrap-up), in both languages and
+// axe-core on every page (each lesson after its demo is used once, the wrap-up, a code file's own page), in both languages and
 // both text sizes: no serious or critical violation. Plus the toggles are buttons and a lesson works by keyboard.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -14,6 +14,8 @@ interface AxeResult { violations: Array<{ id: string; impact: string | null; nod
 /** Serious and critical violations on the page, every fold opened (code files, headers), one line each. */
 async function axeProblems(page: Page, where: string): Promise<string[]> {
   await page.evaluate(() => { for (const fold of document.querySelectorAll<HTMLDetailsElement>('main details')) fold.open = true; });
+  // A folded code panel's file comes when it is unfolded: axe checks it highlighted, as a reader sees it.
+  await page.waitForFunction(() => !document.querySelector('details.code-file:not(:has(pre code.hljs))'));
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
   return result.violations
@@ -40,6 +42,9 @@ describe.skipIf(!hasChromium)('accessibility', () => {
         // the lesson menu, open
         await page.click('.lesson-menu summary');
         problems.push(...await axeProblems(page, 'lesson menu'));
+        // a code file on a page of its own (a folded panel's link, without script)
+        await page.goto(`${session.server.url}/_code/like/htmx/0?lang=${lang}&text=${text}`);
+        problems.push(...await axeProblems(page, 'code file page'));
         expect(problems).toEqual([]);
       }, 180_000);
     }
