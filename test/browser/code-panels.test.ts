@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('code panels in Chromium', () => {
     page.on('request', (request) => requests.push({ url: new URL(request.url()).pathname, htmx: request.headers()['hx-request'] }));
     await page.goto(`${session.server.url}/lessons/like`);
     const before = await panelsOf(page, 'htmx');
-    expect(before.map((panel) => panel.name)).toEqual(like.lanes.htmx.code.map((file) => join('src/lessons/like', file)));
+    expect(before.map((panel) => panel.name)).toEqual(like.lanes.htmx.code!.map((file) => join('src/lessons/like', file)));
     expect(before.every((panel) => !panel.open && panel.code === null)).toBe(true);
     // A message in the lane's error slot stays: the panel's request is the page's, not the lane's.
     await page.evaluate(() => { document.getElementById('lane-errors-htmx')!.textContent = 'the last like failed'; });
@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('code panels in Chromium', () => {
     const summary = page.locator('[data-code="json"] details.code-file summary').first();
     await summary.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await panelsOf(page, 'json'))[0]!.code).toBe(onDisk(join('src/lessons/like', like.lanes.json.code[0]!)));
+    await expect.poll(async () => (await panelsOf(page, 'json'))[0]!.code).toBe(onDisk(join('src/lessons/like', like.lanes.json.code![0]!)));
     expect(await summary.evaluate((node) => node === document.activeElement)).toBe(true);
     expect(session.problems.list).toEqual([]);
   });
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('code panels in Chromium', () => {
     await page.goto(`${session.server.url}/lessons/like?step=${stepOf('htmx-code') - 1}`);
     expect((await panelsOf(page, 'htmx')).every((panel) => !panel.open && panel.code === null)).toBe(true);
     await page.click('[data-walk-next]');
-    await expect.poll(async () => (await panelsOf(page, 'htmx')).filter((panel) => panel.code !== null).length).toBe(like.lanes.htmx.code.length);
+    await expect.poll(async () => (await panelsOf(page, 'htmx')).filter((panel) => panel.code !== null).length).toBe(like.lanes.htmx.code!.length);
     for (const panel of await panelsOf(page, 'htmx')) {
       expect(panel.open, panel.name).toBe(true);
       expect(panel.code, panel.name).toBe(onDisk(panel.name));
@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('code panels in Chromium', () => {
     const page = await session.open({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
     await page.goto(`${session.server.url}/lessons/like?step=${stepOf('htmx-code') - 1}`);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await panelsOf(page, 'htmx')).filter((panel) => panel.code !== null).length).toBe(like.lanes.htmx.code.length);
+    await expect.poll(async () => (await panelsOf(page, 'htmx')).filter((panel) => panel.code !== null).length).toBe(like.lanes.htmx.code!.length);
     expect(await page.locator('[data-code="htmx"] pre').first().isVisible()).toBe(true);
     await saveScreenshot(page, 'code-panels-step-390');
     expect(session.problems.list).toEqual([]);
@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('code panels in Chromium', () => {
     await fold.locator('summary').click();
     await fold.locator('a').click();
     await page.waitForURL(/\/_code\/like\/json\/1$/);
-    const file = join('src/lessons/like', like.lanes.json.code[1]!);
+    const file = join('src/lessons/like', like.lanes.json.code![1]!);
     expect(await page.textContent('h1')).toBe(file);
     expect(await page.textContent('pre code[data-file]')).toBe(onDisk(file));
     await page.click('text=레슨으로 돌아가기');

@@ -1,8 +1,6 @@
 // The tool's own CSS and JS as bundles: the pages name them, each is its sources joined (or the build's minified
 // text of exactly those sources), never a lesson's file, and a browser revalidates it with a 304.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Koa from 'koa';
@@ -10,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundles, digestOf, joinBundle, serveBundles } from '../../src/workshop/assets.js';
 import { lessonsDir } from '../../src/kit/paths.js';
 import { rawRequest, tagsNamed, attribute } from '../support/http.js';
+import { listen } from '../support/server.js';
 import { useServer } from '../support/suite.js';
 
 const server = useServer();
@@ -56,19 +55,16 @@ describe('the pages', () => {
 
 describe('what the build saved', () => {
   let dir: string;
-  let app: Server;
+  let app: Awaited<ReturnType<typeof listen>>;
   let url: string;
   const savedFile = () => join(dir, 'assets.json');
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hxd-bundles-'));
-    const koa = new Koa();
-    koa.use(serveBundles(savedFile()));
-    app = createServer(koa.callback());
-    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+    app = await listen(new Koa().use(serveBundles(savedFile())));
+    url = app.url;
   });
   afterAll(async () => {
-    await new Promise((resolve) => app.close(resolve));
+    await app.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -52,7 +52,7 @@ describe('a step that points at a lane\'s code', () => {
     for (const lane of ['json', 'htmx'] as const) {
       expect(stepOf(`${lane}-code`)).toBeGreaterThan(0);
       const panels = await panelsOf(await (await fetch(`${server.url}/lessons/like?step=${stepOf(`${lane}-code`)}`)).text(), server.url);
-      expect(panels.filter((p) => p.open).map((p) => p.lane)).toEqual(like.lanes[lane].code.map(() => lane));
+      expect(panels.filter((p) => p.open).map((p) => p.lane)).toEqual(like.lanes[lane].code!.map(() => lane));
     }
     const first = await panelsOf(await (await fetch(`${server.url}/lessons/like`)).text(), server.url);
     expect(first.filter((p) => p.open)).toEqual([]);
@@ -91,7 +91,7 @@ describe('a panel\'s own address', () => {
     '/_code/no-such-lesson/htmx/0', '/_code/like/other/0', '/_code/like/htmx/99', '/_code/like/htmx/-1',
     '/_code/like/htmx/1.5', '/_code/like/htmx/constructor', '/_code/like/__proto__/0',
   ])('%s is a small 404', async (path) => {
-    for (const headers of [{}, { 'HX-Request': 'true' }]) {
+    for (const headers of [{}, { 'HX-Request': 'true' }] as Array<Record<string, string>>) {
       const res = await fetch(server.url + path, { headers });
       expect(res.status).toBe(404);
       const body = await res.text();

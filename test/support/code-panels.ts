@@ -68,7 +68,7 @@ export async function expectCodePanelsOnDisk(page: string, lessonId: string, bas
   for (const lane of ['json', 'htmx'] as const) {
     const shown = panels.filter((panel) => panel.lane === lane);
     const files = shown.map((panel) => panel.file);
-    expect(files).toEqual(lesson.lanes[lane].code.map((file) => posix.join(`src/lessons/${lessonId}`, file)));
+    expect(files).toEqual((lesson.lanes[lane].code ?? []).map((file) => posix.join(`src/lessons/${lessonId}`, file)));
     expect(shown.map((panel) => panel.name)).toEqual(files);
     for (const panel of shown) expect(textOf(panel.html), panel.file).toBe(readFileSync(repoFile(panel.file), 'utf8'));
   }
