@@ -17,7 +17,7 @@ const refuse = pathToFileURL(join(import.meta.dirname, '../support/refuse-render
 const refusing = { NODE_OPTIONS: `--import=${refuse}` };
 
 describe('htmx-demo serve, with marked and highlight.js refused', () => {
-  it('answers every lesson page and the wrap-up, with highlighted code and every notes step', async () => {
+  it('answers every lesson page and the wrap-up, with every notes step and every code panel highlighted', async () => {
     const { cli, baseUrl } = await startServe(['--port', '0'], refusing);
     for (const [index, lesson] of lessons.entries()) {
       for (const lang of ['en', 'ko']) {
@@ -25,7 +25,11 @@ describe('htmx-demo serve, with marked and highlight.js refused', () => {
         const res = await fetch(baseUrl + path);
         expect(res.status, path).toBe(200);
         const page = await res.text();
-        expect(page, path).toContain('<span class="hljs-');
+        // Every code panel is folded here: each file comes, highlighted, from the panel's own address.
+        const panels = [...page.matchAll(/<details class="code-file" hx-get="([^"]+)"/g)].map((m) => m[1]!);
+        expect(panels.length, path).toBe(lesson.lanes.json.code!.length + lesson.lanes.htmx.code!.length);
+        const files = await Promise.all(panels.map(async (href) => (await fetch(baseUrl + href, { headers: { 'HX-Request': 'true' } })).text()));
+        expect(files.filter((file) => file.includes('<span class="hljs-')), path).toHaveLength(panels.length);
         for (const step of parseNotes(marked, readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'))) expect(page, path).toContain(step.html);
       }
     }
