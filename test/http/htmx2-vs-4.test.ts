@@ -88,7 +88,7 @@ describe.each(versions)('the htmx %s frame', (major, lane, version) => {
     expect((await post(`/htmx2-vs-4/v${major}/like`, { button: 'plain' }, { csrf: false })).status).toBe(403);
     const liked = await post(`/htmx2-vs-4/v${major}/like`, { button: 'plain' });
     expect(liked.status).toBe(200);
-    expect(await liked.text()).toMatch(/^<div id="like-plain"><button hx-post="like" .*hx-target="#like-plain" hx-swap="outerHTML">❤️ Like \(1\)<\/button>/);
+    expect(await liked.text()).toMatch(/^<div id="like-plain"><button id="like-plain-button" hx-post="like" .*hx-target="#like-plain" hx-swap="outerHTML">❤️ Like \(1\)<\/button>/);
     expect(await (await post(`/htmx2-vs-4/v${major}/like`, { button: 'fixed' })).text()).toContain('Like (2)');
     expect((await post(`/htmx2-vs-4/v${major}/like`, { button: hostile })).status).toBe(400);
     expect((await frame(major === '2' ? '4' : '2')).html).toContain('Like (0)');
