@@ -50,13 +50,20 @@ function tasksIn(answer: Answer): Task[] | undefined {
   return valid ? tasks as Task[] : undefined;
 }
 
-/** What a task fragment shows: its text, and the form that changes the task (its URL and the fields it sends). */
-function openTask(answer: Answer): { text: string; post: string; fields: Record<string, string> } | undefined {
-  const root = answer.status === 200 ? rootWithId(answer, 'htmx-tasks') : undefined;
-  if (!root) return undefined;
+interface TaskView {
+  text: string;
+  /** The form that changes the open task: its URL and the fields it sends. */
+  post: string;
+  fields: Record<string, string>;
+}
+
+/** What an answer shows of #htmx-tasks with a task open: as its root when `fragment`, anywhere in a page otherwise. */
+function taskView(answer: Answer, fragment: boolean): TaskView | undefined {
+  if (answer.status !== 200 || answer.type !== 'text/html') return undefined;
   const html = answer.html();
-  const form = inside(html, root).find((el) => el.tag === 'form' && hxAttr(el, 'hx-post') !== undefined);
-  return form && { text: textOf(html, root), post: hxAttr(form, 'hx-post')!, fields: fieldsOf(html, form, inside(html, form).find((el) => el.tag === 'button')) };
+  const root = fragment ? rootWithId(answer, 'htmx-tasks') : byId(html, 'htmx-tasks');
+  const form = root && inside(html, root).find((el) => el.tag === 'form' && hxAttr(el, 'hx-post') !== undefined);
+  return root && form && { text: textOf(html, root), post: hxAttr(form, 'hx-post')!, fields: fieldsOf(html, form, inside(html, form).find((el) => el.tag === 'button')) };
 }
 
 const varies = (answer: Answer) => /(^|,)\s*hx-request\s*(,|$)/i.test(answer.headers.get('vary') ?? '');
@@ -90,12 +97,12 @@ const spec: LessonSpec = {
       }
     });
 
-    const opened = await t.check('fragment', {
+    await t.check('fragment', {
       en: 'a task\'s URL with HX-Request answers text/html: #htmx-tasks alone, the task open with its form',
       ko: 'HX-Request를 담은 할 일 URL에 text/html로 답한다: #htmx-tasks 하나, 할 일이 폼과 함께 열림',
     }, async () => {
       const answer = await t.browser.send('GET', t.need(link).url, { htmx });
-      return openTask(answer) ?? fail(hints.fragment, describe(answer));
+      if (!taskView(answer, true)) fail(hints.fragment, describe(answer));
     });
 
     await t.check('no-htmx', {
@@ -122,34 +129,49 @@ const spec: LessonSpec = {
     });
     const doneIn = async (id: Task['id']) => tasksIn(await readTasks())?.find((one) => one.id === id)?.done;
     const patch = (id: Task['id'], done: boolean, noCsrf = false) => t.browser.send('PATCH', `${api}/${id}`, { json: { done }, noCsrf });
+    const postForm = (view: TaskView, noCsrf = false) =>
+      t.browser.send('POST', view.post, { htmx: { target: 'div#htmx-tasks', source: 'button' }, form: noCsrf ? withoutToken(view.fields) : view.fields, noCsrf });
+    /** The task open in the htmx lane, read as htmx asks for it (or from the page, if the answer is one). */
+    const openTask = async () => taskView(await t.browser.send('GET', t.need(link).url, { htmx }), false);
+    /** Runs `change` on the task, then puts the task back as it was, whatever the server did with it. */
+    const andBack = async (id: Task['id'], change: (start: boolean) => Promise<void>) => {
+      const start = t.need(await doneIn(id));
+      try {
+        await change(start);
+      } finally {
+        if (await doneIn(id) !== start) await patch(id, start);
+      }
+    };
 
-    const changed = await t.check('change-htmx', {
-      en: 'marking the task through the htmx form answers the changed fragment, and the JSON API reads the change',
-      ko: 'htmx 폼으로 할 일을 바꾸면 바뀐 조각으로 답하고, JSON API도 그 변경을 읽는다',
+    await t.check('change-htmx', {
+      en: 'marking the task through the htmx form answers it changed, and the JSON API reads the change',
+      ko: 'htmx 폼으로 할 일을 바꾸면 바뀐 모습으로 답하고, JSON API도 그 변경을 읽는다',
     }, async () => {
-      const { post, fields, text } = t.need(opened);
-      const before = t.need(task);
-      const answer = await t.browser.send('POST', post, { htmx: { target: 'div#htmx-tasks', source: 'button' }, form: fields });
-      const after = openTask(answer);
-      if (!after || after.text === text) fail(hints.changeHtmx, after ? 'the answer shows the task as it was' : describe(answer));
-      const done = await doneIn(before.id);
-      if (done !== !before.done) fail(hints.changeHtmx, `the JSON API still says "done": ${done}`);
-      return { before, undo: after };
+      const { id } = t.need(task);
+      const view = await openTask() ?? fail(hints.changeHtmx, 'the open task has no form with hx-post');
+      await andBack(id, async (start) => {
+        const answer = await postForm(view);
+        const after = taskView(answer, false);
+        if (!after || after.text === view.text) fail(hints.changeHtmx, after ? 'the answer shows the task as it was' : describe(answer));
+        const done = await doneIn(id);
+        if (done !== !start) fail(hints.changeHtmx, `the JSON API still says "done": ${done}`);
+        await postForm(after); // back, as the learner would click it
+      });
     });
 
     await t.check('change-json', {
-      en: 'changing it back with PATCH on the JSON API answers the task as JSON, and the htmx lane shows it as it was',
-      ko: 'JSON API의 PATCH로 되돌리면 할 일을 JSON으로 답하고, htmx 레인도 원래대로 보여 준다',
+      en: 'marking the task with PATCH on the JSON API answers it as JSON, and the htmx lane shows the change',
+      ko: 'JSON API의 PATCH로 할 일을 바꾸면 JSON으로 답하고, htmx 레인도 그 변경을 보여 준다',
     }, async () => {
-      const { before, undo } = t.need(changed);
-      const answer = await patch(before.id, before.done);
-      const body = answer.type === 'application/json' ? answer.json() as Partial<Task> : undefined;
-      if (answer.status !== 200 || body?.done !== before.done) {
-        await t.browser.send('POST', undo.post, { htmx: { target: 'div#htmx-tasks', source: 'button' }, form: undo.fields }); // put the task back as it was
-        fail(hints.changeJson, describe(answer));
-      }
-      const seen = openTask(await t.browser.send('GET', t.need(link).url, { htmx }));
-      if (seen?.text !== t.need(opened).text) fail(hints.changeJson, `the htmx lane shows "${seen?.text ?? 'no task'}"`);
+      const { id } = t.need(task);
+      const before = await openTask();
+      await andBack(id, async (start) => {
+        const answer = await patch(id, !start);
+        const body = answer.type === 'application/json' ? answer.json() as Partial<Task> : undefined;
+        if (answer.status !== 200 || body?.done !== !start) fail(hints.changeJson, describe(answer));
+        const seen = await openTask();
+        if (!seen || seen.text === before?.text) fail(hints.changeJson, `the htmx lane shows ${seen ? 'the task as it was' : 'no task'}`);
+      });
     });
 
     await t.check('csrf', {
@@ -160,11 +182,11 @@ const spec: LessonSpec = {
       const { id, done } = t.need(task);
       const json = await patch(id, done, true); // the state it already has: taken by mistake, it changes nothing
       if (json.status < 400 || json.status >= 500) fail(hints.csrf, `PATCH ${api}/${id} without a token: ${describe(json)}`);
-      const { post, fields } = t.need(opened);
-      const form = await t.browser.send('POST', post, { htmx: { target: 'div#htmx-tasks', source: 'button' }, form: withoutToken(fields), noCsrf: true });
+      const view = t.need(await openTask());
+      const form = await postForm(view, true);
       if (form.status < 400 || form.status >= 500) {
-        if (form.status < 300) await patch(id, done); // taken by mistake: put the task back as it was
-        fail(hints.csrf, `POST ${post} without a token: ${describe(form)}`);
+        if (await doneIn(id) !== done) await patch(id, done); // taken by mistake: put the task back as it was
+        fail(hints.csrf, `POST ${view.post} without a token: ${describe(form)}`);
       }
     });
   },
