@@ -12,7 +12,7 @@ const hints = {
   },
   loading: {
     en: 'Give the button hx-indicator="#htmx-news-loading" (shown while the request is out) and hx-disable="this" (htmx 2 called it hx-disabled-elt).',
-    ko: '버튼에 hx-indicator="#htmx-news-loading"(요청 중에 보임)와 hx-disable="this"(htmx 2의 hx-disabled-elt)를 넣으세요.',
+    ko: '버튼에 hx-indicator="#htmx-news-loading"(요청 중에 보임)과 hx-disable="this"(htmx 2의 hx-disabled-elt)를 넣으세요.',
   },
   status: {
     en: 'htmx 4 swaps a 500 page into the lane: give the button hx-status:5xx="swap:none", and let htmx:response:error say what went wrong.',
