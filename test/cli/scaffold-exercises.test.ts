@@ -120,6 +120,22 @@ describe('the exercises of every lesson that has them', () => {
     expect(output).toContain('stuck? npm run solution -- like shows the answer');
   }, 120_000);
 
+  it('with every hole open, the starter runs and each exercise\'s check fails against it, or builds on one that does', async () => {
+    const url = await startStarter();
+    try {
+      for (const { lesson, id, exercises } of practised) {
+        const report = await runSpec((await lesson.spec!()).default, new URL(url), 'en');
+        const failing = exercises.list.map(({ check }) => report.checks.find((c) => c.id === check)?.status !== 'pass');
+        // Like's exercise 3 (only htmx gets the fragment) can only fail once exercise 2 sends a fragment at all.
+        failing.forEach((fails, at) => expect(fails || failing.slice(0, at).some(Boolean), `${id} exercise ${exercises.list[at]!.number}`).toBe(true));
+        expect(failing[0], `${id} exercise 1`).toBe(true);
+      }
+    } finally {
+      server?.kill();
+      server = undefined;
+    }
+  }, 120_000);
+
   it('verify fails on the one exercise left undone, with its hint, and passes once the solution is applied', async () => {
     // Exercises 2 to 4 done (their solutions copied in), exercise 1 (the hx- attributes) left as it is.
     for (const file of ['htmx.ts', 'json.ts']) copyFileSync(join(project, 'solutions/like', file), join(project, 'src/lessons/like', file));
