@@ -48,3 +48,22 @@ export function enclosing(html: Html, el: HtmlElement, tag: string): HtmlElement
 export function control(html: Html, name: string, value?: string): HtmlElement | undefined {
   return html.elements.find((el) => el.attrs.name === name && (value === undefined || el.attrs.value === value));
 }
+
+/** The fields an element's hx-vals adds to its request (JSON only: htmx 4's js: values cannot be read here). */
+export function valsOf(el: HtmlElement): Record<string, string> {
+  try {
+    return Object.fromEntries(Object.entries(JSON.parse(hxAttr(el, 'hx-vals') ?? '{}') as Record<string, unknown>).map(([name, value]) => [name, String(value)]));
+  } catch {
+    return {};
+  }
+}
+
+/** An element as htmx 4 names it in HX-Source and HX-Target: `tag#id`. */
+export function tagged(el: HtmlElement): string {
+  return `${el.tag}${el.attrs.id ? `#${el.attrs.id}` : ''}`;
+}
+
+/** The text of some HTML, tags dropped. */
+export function textIn(source: string): string {
+  return source.replace(/<[^>]*>/g, '').trim();
+}

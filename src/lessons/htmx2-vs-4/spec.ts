@@ -2,7 +2,7 @@
 // case what the server must send so that it works under htmx 4: the token, a swappable 422, the headers, the OOB part.
 import {
   type Answer, byId, describe, fail, type Html, type HtmlElement, hxAttr, idOf, inside, isDocument, isFragment,
-  type LessonSpec, pointedAt, resolvePath, roots, rootWithId, textOf,
+  type LessonSpec, pointedAt, resolvePath, roots, rootWithId, tagged, textIn, textOf, valsOf,
 } from '../../kit/spec/index.js';
 
 const hints = {
@@ -76,20 +76,6 @@ function inheritedToken(el: HtmlElement): string | undefined {
     return undefined;
   }
 }
-
-/** The fields an element's hx-vals adds to its request. */
-function valsOf(el: HtmlElement): Record<string, string> {
-  try {
-    return Object.fromEntries(Object.entries(JSON.parse(hxAttr(el, 'hx-vals') ?? '{}') as Record<string, unknown>).map(([name, value]) => [name, String(value)]));
-  } catch {
-    return {};
-  }
-}
-
-/** The text of some HTML, tags dropped. */
-const textIn = (source: string) => source.replace(/<[^>]*>/g, '').trim();
-
-const tagged = (el: HtmlElement) => `${el.tag}${el.attrs.id ? `#${el.attrs.id}` : ''}`;
 
 const spec: LessonSpec = {
   lesson: 'htmx2-vs-4',
