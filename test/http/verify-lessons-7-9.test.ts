@@ -185,6 +185,14 @@ describe('lesson 9 against a server that misses one point', () => {
     });
   });
 
+  it('a name form without hx-status:422 fails aim alone', async () => {
+    await behindProxy({ after: (asked, seen) => (asked.path === '/htmx2-vs-4/v4/' ? edited(seen, (body) => body.replace(' hx-status:422="target:#name-aimed-error"', '')) : seen) }, async (url) => {
+      const report = await run('htmx2-vs-4', url);
+      expect(failedIds(report)).toEqual(['aim']);
+      expect(check(report, 'aim').detail).toBe('no name form has hx-status:422');
+    });
+  });
+
   it('a bad name answered 200 (which htmx 2 would swap, htmx 4 too) fails status alone', async () => {
     await behindProxy({ after: (asked, seen) => (seen.status === 422 ? { ...seen, status: 200 } : seen) }, async (url) => {
       const report = await run('htmx2-vs-4', url);

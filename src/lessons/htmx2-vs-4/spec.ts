@@ -138,8 +138,8 @@ const spec: LessonSpec = {
       const frame = t.need(v4);
       const forms = frame.html.elements.filter((el) => el.tag === 'form' && hxAttr(el, 'hx-post') !== undefined && inside(frame.html, el).some((field) => field.attrs.name === 'name'));
       if (forms.length === 0) fail(hints.status, 'no form with hx-post and a field called name');
-      const aimed = forms.find((form) => Object.keys(form.attrs).some((attr) => /^hx-status:(422|4xx|42x)$/.test(attr)));
-      const rule = aimed && Object.entries(aimed.attrs).find(([attr]) => attr.startsWith('hx-status:'))!;
+      const for422 = /^(data-)?hx-status:(422|42x|4xx)$/;
+      const rule = forms.flatMap((form) => Object.entries(form.attrs)).find(([attr]) => for422.test(attr));
       const slot = rule && /target:\s*(\S+)/.exec(rule[1])?.[1];
       if (!rule || !pointedAt(frame.html, slot)) fail(hints.aim, rule ? `${rule[0]}="${rule[1]}" names no #id of the frame` : 'no name form has hx-status:422');
       return resolvePath(hxAttr(forms[0]!, 'hx-post')!, frame.path);
