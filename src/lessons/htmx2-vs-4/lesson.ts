@@ -75,6 +75,7 @@ const htmx2vs4: LessonDefinition = {
   laneHeadings: { json: `htmx ${versions.json.version}`, htmx: `htmx ${versions.htmx.version}` },
   fourSteps: false,
   wireHeaders: ['X-Listener'],
+  spec: () => import('./spec.js'),
   vendorFolders,
   lanes: {
     json: { routes: caseRoutes(versions.json), view: 'v2', code: ['views/cases.ejs', 'public/listeners.js', 'public/swap-order.js'] },
