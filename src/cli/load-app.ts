@@ -16,7 +16,7 @@ declare const HTMX_DEMO_SERVER: string | undefined;
 
 export interface LoadedApp {
   app: AppModule;
-  /** Saves the code compiled so far for the next start (call once the first page is out); never throws. */
+  /** Saves the code compiled so far for the next start, once (after the first page, or at exit); never throws. */
   saveCodeCache(): void;
 }
 
@@ -33,8 +33,10 @@ function loadCommonJs(file: string, cacheDir: string): LoadedApp {
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} as AppModule };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  let saved = cachedData !== undefined && !script.cachedDataRejected;
   const saveCodeCache = () => {
-    if (cachedData && !script.cachedDataRejected) return;
+    if (saved) return;
+    saved = true;
     try {
       mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
       const partial = `${cacheFile}.${process.pid}`; // written whole, then moved: two servers starting at once never read half a file

@@ -33,8 +33,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   let demo: DemoApp;
   try {
     const [{ app: { createApp }, saveCodeCache }, { isClientGone }] = await Promise.all([loadApp(stateDir()), import('../kit/errors.js')]);
-    // The first answer has compiled what a page needs: that is what the next start finds ready.
+    // The first answer has compiled what a page needs: that is what the next start finds ready (saved at exit at the latest).
     server.once('request', (_req: IncomingMessage, res: ServerResponse) => res.once('finish', () => setTimeout(saveCodeCache, 200).unref()));
+    process.once('exit', saveCodeCache);
     demo = createApp({
       lang: options.lang,
       latencyMs: options.latencyMs,
