@@ -16,12 +16,12 @@ afterAll(() => rmSync(stateHome, { recursive: true, force: true }));
 const cacheFiles = () => (existsSync(stateDir) ? readdirSync(stateDir).filter((file) => file.startsWith('code-cache-')) : []);
 
 /** Starts serve, loads the first page, and stops it once the cache (if one is to be written) has had time to be. */
-async function startAndLoad(): Promise<void> {
-  const { cli, baseUrl } = await startServe(['--port', '0'], env);
+async function startAndLoad({ wait = 800, state = env } = {}): Promise<void> {
+  const { cli, baseUrl } = await startServe(['--port', '0'], state);
   const page = await fetch(`${baseUrl}/`);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('id="like-section"');
-  await new Promise((resolve) => setTimeout(resolve, 800));
+  await new Promise((resolve) => setTimeout(resolve, wait));
   cli.child.kill('SIGINT');
   expect(await cli.exited).toEqual({ code: 0, signal: null });
   expect(cli.stderr()).toBe('');
@@ -48,4 +48,10 @@ describe('serve from the package, started again and again', () => {
     expect(readFileSync(path).equals(damaged), 'refused by V8, so made again').toBe(false);
     expect(statSync(path).size).toBeGreaterThan(100_000);
   }, 60_000);
+
+  it('saves it at exit when stopped at once after the first page', async () => {
+    const other = join(stateHome, 'stopped-at-once');
+    await startAndLoad({ wait: 0, state: { XDG_STATE_HOME: other } });
+    expect(readdirSync(join(other, 'htmx-demo')).filter((file) => file.startsWith('code-cache-'))).toHaveLength(1);
+  }, 30_000);
 });
