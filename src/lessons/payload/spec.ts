@@ -39,15 +39,11 @@ const hints = {
 
 const box = 'payload-htmx-box';
 const jsonUrl = '/api/payload/comments';
+/** What later checks send when the page does not say: the lesson's own URL, thread and tags. */
+const lessonPost = '/payload/comments';
+const lessonThread = 3;
+const lessonTags = ['idea', 'bug'];
 const unique = () => Math.random().toString(36).slice(2, 8);
-
-/** The form's fields plus what hx-include and hx-vals add, as htmx would send them (every value text). */
-interface Sent {
-  post: string;
-  /** What hx-vals adds, each value as form encoding carries it. */
-  vals: Record<string, string>;
-  tags: string[];
-}
 
 /** What `selector` (an `#id`, as the lesson writes it) picks on the page; undefined for a selector this cannot read. */
 function included(html: Html, selector: string) {
@@ -55,35 +51,47 @@ function included(html: Html, selector: string) {
   return id === undefined ? undefined : byId(html, id);
 }
 
+/** hx-vals as a JSON object, or undefined (absent, not JSON, or a `js:` expression this cannot run). */
+function jsonObject(raw: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = raw === undefined ? undefined : JSON.parse(raw);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const spec: LessonSpec = {
   lesson: 'payload',
   async run(t) {
     const page = await t.openPage(['/lessons/payload', '/'], new RegExp(`id=["']?${box}\\b`));
     const htmx = { target: `div#${box}`, source: 'form' };
+    // The htmx lane's form, found apart from its attributes: one missing attribute fails one check only.
+    const root = page && byId(page, box);
+    const formEl = page && root ? inside(page, root).find((child) => child.tag === 'form') : undefined;
+    const tagBoxes = page && formEl ? inside(page, formEl).filter((field) => field.attrs.name === 'tags' && field.attrs.type === 'checkbox') : [];
 
-    const form = await t.check('markup', {
+    await t.check('markup', {
       en: 'the page has #payload-htmx-box holding a form whose hx-post, hx-target and hx-swap point at each other, with text and tags fields',
       ko: '페이지에 #payload-htmx-box가 있고, 그 안 폼의 hx-post, hx-target, hx-swap이 서로 맞물리며 text와 tags 필드가 있다',
     }, async () => {
       const html = t.need(page);
-      const root = byId(html, box) ?? fail(hints.markup, `no element with id="${box}"`);
-      const el = inside(html, root).find((child) => child.tag === 'form') ?? fail(hints.markup, `#${box} has no <form>`);
-      const post = hxAttr(el, 'hx-post') ?? fail(hints.markup, 'the form has no hx-post');
+      if (!root) fail(hints.markup, `no element with id="${box}"`);
+      const el = formEl ?? fail(hints.markup, `#${box} has no <form>`);
+      if (!hxAttr(el, 'hx-post')) fail(hints.markup, 'the form has no hx-post');
       const target = hxAttr(el, 'hx-target');
       const swap = hxAttr(el, 'hx-swap')?.split(/\s+/)[0];
       if (target !== `#${box}` || swap !== 'outerHTML') fail(hints.markup, `hx-target is ${target ? `"${target}"` : 'missing'}, hx-swap is ${swap ? `"${swap}"` : 'missing'}`);
-      const fields = inside(html, el);
-      const tags = fields.filter((field) => field.attrs.name === 'tags' && field.attrs.type === 'checkbox').map((field) => field.attrs.value ?? 'on');
-      if (!fields.some((field) => field.attrs.name === 'text') || tags.length < 2) fail(hints.markup, `the form has ${fields.some((f) => f.attrs.name === 'text') ? '' : 'no text field and '}${tags.length} tags checkboxes`);
-      return { el, post, tags };
+      const hasText = inside(html, el).some((field) => field.attrs.name === 'text');
+      if (!hasText || tagBoxes.length < 2) fail(hints.markup, `the form has ${hasText ? '' : 'no text field and '}${tagBoxes.length} tags checkboxes`);
     });
 
-    const sent = await t.check('values', {
+    await t.check('values', {
       en: 'the form also sends the name field outside it (hx-include) and the thread no field holds (hx-vals)',
       ko: '폼이 바깥의 이름 필드(hx-include)와 어느 필드에도 없는 스레드 번호(hx-vals)도 함께 보낸다',
-    }, async (): Promise<Sent> => {
+    }, async () => {
       const html = t.need(page);
-      const { el, post, tags } = t.need(form);
+      const el = t.need(formEl);
       const ownNames = inside(html, el).map((field) => field.attrs.name);
       const include = hxAttr(el, 'hx-include');
       if (!ownNames.includes('name')) {
@@ -92,28 +100,26 @@ const spec: LessonSpec = {
         if (picked && picked.attrs.name !== 'name' && !inside(html, picked).some((field) => field.attrs.name === 'name')) fail(hints.include, `hx-include="${include}" picks no field named "name"`);
       }
       const raw = hxAttr(el, 'hx-vals');
-      let vals: Record<string, unknown> = {};
-      try {
-        vals = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      } catch {
-        fail(hints.vals, `hx-vals is not JSON: ${raw}`);
-      }
+      const vals = raw === undefined ? {} : jsonObject(raw) ?? fail(hints.vals, `hx-vals is not a JSON object: ${raw}`);
       if (!('thread' in vals) && !ownNames.includes('thread')) fail(hints.vals, raw ? `hx-vals="${raw}" has no thread` : 'the form has no hx-vals');
-      return { post, tags, vals: Object.fromEntries(Object.entries(vals).map(([name, value]) => [name, String(value)])) };
     });
 
+    // What htmx would send from this form; the lesson's own values where the page does not say, so that a
+    // missing attribute fails its own check only.
+    const vals = { thread: lessonThread, ...jsonObject(formEl && hxAttr(formEl, 'hx-vals')) };
+    const formVals = Object.fromEntries(Object.entries(vals).map(([name, value]) => [name, String(value)]));
+    const thread = Number(vals.thread);
+    const tags = tagBoxes.length >= 2 ? tagBoxes.slice(0, 2).map((field) => field.attrs.value ?? 'on') : lessonTags;
+    const postUrl = (formEl && hxAttr(formEl, 'hx-post')) ?? lessonPost;
     /** A comment as htmx sends it from the form: flat text fields, a tag per ticked box. */
-    const post = (fields: { name: string; text: string; tags: string[] }, noCsrf = false) => {
-      const { post: url, vals } = t.need(sent);
-      return t.browser.send('POST', url, { htmx, noCsrf, form: { ...fields, ...vals } });
-    };
-    const tagsOf = () => t.need(sent).tags;
+    const post = (fields: { name: string; text: string; tags: string[] }, noCsrf = false) =>
+      t.browser.send('POST', postUrl, { htmx, noCsrf, form: { ...fields, ...formVals } });
 
     await t.check('flat', {
       en: 'a form post, every value text and one tag ticked (a string, not a list), is taken: 201',
       ko: '값이 모두 문자열이고 태그를 하나만 체크한 (목록이 아닌 문자열) 폼 POST를 받아들인다: 201',
     }, async () => {
-      const answer = await post({ name: 'Verify', text: `one tag ${unique()}`, tags: tagsOf().slice(0, 1) });
+      const answer = await post({ name: 'Verify', text: `one tag ${unique()}`, tags: tags.slice(0, 1) });
       if (answer.status !== 201) fail(hints.flat, describe(answer));
     });
 
@@ -121,7 +127,7 @@ const spec: LessonSpec = {
       en: 'a comment from htmx answers 201 text/html: #payload-htmx-box alone, the new comment in it with its name and both tags',
       ko: 'htmx가 보낸 댓글에 201 text/html로 답한다: #payload-htmx-box 하나, 그 안에 이름과 두 태그를 단 새 댓글',
     }, async () => {
-      const comment = { name: `Verify ${unique()}`, text: `two tags ${unique()}`, tags: tagsOf().slice(0, 2) };
+      const comment = { name: `Verify ${unique()}`, text: `two tags ${unique()}`, tags };
       const answer = await post(comment);
       const root = answer.status === 201 && answer.type === 'text/html' ? rootWithId(answer, box) : undefined;
       if (!root) fail(hints.comment, describe(answer));
@@ -137,7 +143,7 @@ const spec: LessonSpec = {
       en: 'a name and a comment written like HTML come back as the text typed, not as markup',
       ko: 'HTML처럼 쓴 이름과 댓글이 마크업이 아니라 입력한 글자 그대로 돌아온다',
     }, async () => {
-      const comment = { name: '<b>Ana</b>', text: `<img src=x data-verify="${unique()}">`, tags: tagsOf().slice(0, 1) };
+      const comment = { name: '<b>Ana</b>', text: `<img src=x data-verify="${unique()}">`, tags: [] };
       const answer = await post(comment);
       const root = answer.status === 201 ? rootWithId(answer, box) : undefined;
       if (!root) fail(hints.comment, describe(answer));
@@ -153,7 +159,6 @@ const spec: LessonSpec = {
     }, async () => {
       const badTag = await post({ name: 'Verify', text: 'bad tag', tags: ['not-a-tag'] });
       if (badTag.status < 400 || badTag.status >= 500) fail(hints.rules, `a tag not on the list: ${describe(badTag)}`);
-      const thread = Number(t.need(sent).vals.thread ?? 3);
       const numberName = await t.browser.send('POST', jsonUrl, { json: { thread, author: { name: 42 }, comment: { text: 'a number for a name', tags: [] } } });
       if (numberName.status < 400 || numberName.status >= 500) fail(hints.rules, `a number for a name: ${describe(numberName)}`);
     });
@@ -162,8 +167,7 @@ const spec: LessonSpec = {
       en: `POST ${jsonUrl} takes a nested object and answers 201 application/json: what it received, and the comments`,
       ko: `POST ${jsonUrl}가 중첩된 객체를 받아 201 application/json으로 받은 값과 댓글 목록을 답한다`,
     }, async () => {
-      const tags = tagsOf().slice(0, 2);
-      const body = { thread: Number(t.need(sent).vals.thread ?? 3), author: { name: `Verify ${unique()}` }, comment: { text: `json ${unique()}`, tags } };
+      const body = { thread, author: { name: `Verify ${unique()}` }, comment: { text: `json ${unique()}`, tags } };
       const answer = await t.browser.send('POST', jsonUrl, { json: body });
       if (answer.status !== 201 || answer.type !== 'application/json') fail(hints.json, describe(answer));
       const data = answer.json() as { received?: unknown; comments?: unknown };
@@ -177,7 +181,7 @@ const spec: LessonSpec = {
       t.need(t.browser.csrf);
       const fromHtmx = await post({ name: 'Verify', text: 'no token', tags: [] }, true);
       if (fromHtmx.status < 400 || fromHtmx.status >= 500) fail(hints.csrf, `the htmx lane: ${describe(fromHtmx)}`);
-      const fromJson = await t.browser.send('POST', jsonUrl, { json: { thread: 3, author: { name: 'Verify' }, comment: { text: 'no token', tags: [] } }, noCsrf: true });
+      const fromJson = await t.browser.send('POST', jsonUrl, { json: { thread, author: { name: 'Verify' }, comment: { text: 'no token', tags: [] } }, noCsrf: true });
       if (fromJson.status < 400 || fromJson.status >= 500) fail(hints.csrf, `the JSON lane: ${describe(fromJson)}`);
     });
   },

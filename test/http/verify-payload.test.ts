@@ -1,0 +1,100 @@
+// Lesson 3's verify spec over HTTP: it passes against serve and against lesson 3 written with node:http alone, and a
+// server that misses one point the lesson teaches fails that check, with the hint that names it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSpec, type SpecReport } from '../../src/kit/spec/index.js';
+import { lessons } from '../../src/lessons/index.js';
+import spec from '../../src/lessons/payload/spec.js';
+import { close, listen } from '../fixtures/node-http/support.js';
+import { payloadServer, type PayloadFlaws } from '../fixtures/node-http/payload.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const failed = (report: SpecReport) => report.checks.filter((check) => check.status !== 'pass').map((check) => `${check.id}: ${check.detail ?? check.status}`);
+
+describe('against serve', () => {
+  let server: TestServer;
+  beforeAll(async () => { server = await startServer(); });
+  afterAll(() => server.close());
+
+  it('lesson 3 has this spec, as `verify --lesson payload` loads it', async () => {
+    const lesson = lessons.find((l) => l.id === 'payload')!;
+    expect((await lesson.spec!()).default).toBe(spec);
+  });
+
+  it('every check passes, in English and in Korean, twice in a row, with the token from htmx\'s hx-headers', async () => {
+    for (const lang of ['en', 'ko', 'en'] as const) {
+      const report = await runSpec(spec, new URL(server.url), lang);
+      expect(failed(report)).toEqual([]);
+      expect(report.checks.map((check) => check.id)).toEqual(['page', 'markup', 'values', 'flat', 'comment', 'escape', 'rules', 'json', 'csrf']);
+      expect(report.csrf).toBe('hx-headers on <body> (X-CSRF-Token)');
+    }
+  });
+
+  it('what it posts stays with its own visitor, as the lesson\'s buttons would: a new visitor sees no comments', async () => {
+    const report = await runSpec(spec, new URL(server.url), 'en');
+    expect(report.passed).toBe(true);
+    const page = await fetch(`${server.url}/lessons/payload`);
+    // A new visitor's page: what the spec posted stays with the spec's own visitor.
+    expect(await page.text()).toContain('data-empty="No comments yet."></ol>');
+  });
+});
+
+describe('against lesson 3 in node:http with Django-style CSRF', () => {
+  async function reportWith(flaws: PayloadFlaws, lang: 'en' | 'ko' = 'en'): Promise<SpecReport> {
+    const server = payloadServer(flaws);
+    try {
+      return await runSpec(spec, await listen(server), lang);
+    } finally {
+      await close(server);
+    }
+  }
+  /** The one check that failed (any other failure fails the test), and what it said. */
+  async function onlyFailure(flaws: PayloadFlaws, lang: 'en' | 'ko' = 'en') {
+    const report = await reportWith(flaws, lang);
+    const failing = report.checks.filter((check) => check.status !== 'pass');
+    expect(failing.map((check) => check.id)).toHaveLength(1);
+    return failing[0]!;
+  }
+
+  it('passes, with the token from the csrftoken cookie', async () => {
+    const report = await reportWith({});
+    expect(failed(report)).toEqual([]);
+    expect(report.csrf).toBe('the csrftoken cookie (sent back as X-CSRFToken)');
+  });
+
+  it('a form without hx-include fails the values check, with the hint in Korean', async () => {
+    const check = await onlyFailure({ noInclude: true }, 'ko');
+    expect(check).toMatchObject({ id: 'values', detail: 'the form has no name field and no hx-include' });
+    expect(check.hint).toBe('이름 필드는 폼 밖에 있습니다. 폼에 hx-include="#payload-htmx-name"을 넣어 htmx가 함께 보내게 하세요.');
+  });
+
+  it('a server that refuses one ticked tag (a string, not a list) fails the flat check', async () => {
+    const check = await onlyFailure({ oneTagRefused: true });
+    expect(check).toMatchObject({ id: 'flat', detail: '422 text/html: <p>unknown tags</p>' });
+    expect(check.hint).toMatch(/one ticked tag \(a string\)/);
+  });
+
+  it('a name written back as it came fails the escape check', async () => {
+    const check = await onlyFailure({ rawName: true });
+    expect(check).toMatchObject({ id: 'escape', detail: 'what was typed became an element in the answer' });
+    expect(check.hint).toContain('<%= %>');
+  });
+
+  it('a server that takes any tag fails the rules check', async () => {
+    const check = await onlyFailure({ anyTag: true });
+    expect(check.id).toBe('rules');
+    expect(check.detail).toMatch(/^a tag not on the list: 201 text\/html/);
+  });
+
+  it('a JSON lane that reads flat fields fails the json check', async () => {
+    const check = await onlyFailure({ flatJson: true });
+    expect(check.id).toBe('json');
+    expect(check.detail).toMatch(/^422 application\/json/);
+    expect(check.hint).toContain('body.author');
+  });
+
+  it('a server that asks for no token fails the csrf check', async () => {
+    const check = await onlyFailure({ noCsrf: true });
+    expect(check.id).toBe('csrf');
+    expect(check.detail).toMatch(/^the htmx lane: 201/);
+  });
+});
