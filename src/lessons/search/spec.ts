@@ -65,15 +65,15 @@ const spec: LessonSpec = {
     // Searching changes nothing: the page needs no CSRF token, and no request here sends one.
     const page = await t.openPage(['/lessons/search', '/'], /id=["']?search-results\b/, { csrf: false });
     const htmx = { target: 'div#search-results', source: 'input#htmx-search-input' };
-    // The search box: the element with hx-get that a later check reads its timing from.
-    const box = page && page.elements.find((el) => el.tag === 'input' && hxAttr(el, 'hx-get') !== undefined);
+    // The search box: the input with hx-get, else the lesson's own, so that a missing hx-get fails one check only.
+    const box = page && (page.elements.find((el) => el.tag === 'input' && hxAttr(el, 'hx-get') !== undefined) ?? byId(page, 'htmx-search-input'));
 
     const searchUrl = await t.check('markup', {
       en: 'the page has a search box named q whose hx-get and hx-target point at #search-results',
       ko: '페이지에 name이 q인 검색창이 있고, 그 hx-get과 hx-target이 #search-results를 가리킨다',
     }, async () => {
       const html = t.need(page);
-      if (!box) fail(hints.input, 'no <input> with hx-get');
+      if (!box || !hxAttr(box, 'hx-get')) fail(hints.input, 'no <input> with hx-get');
       if (box.attrs.name !== 'q') fail(hints.input, `the box's name is ${box.attrs.name === undefined ? 'missing' : `"${box.attrs.name}"`}`);
       const target = hxAttr(box, 'hx-target');
       if (target !== '#search-results' || !byId(html, 'search-results')) fail(hints.target, `hx-target is ${target === undefined ? 'missing' : `"${target}"`}`);
