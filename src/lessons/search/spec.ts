@@ -84,7 +84,7 @@ const spec: LessonSpec = {
 
     await t.check('timing', {
       en: 'the box declares its timing: hx-trigger waits for a pause, hx-sync replaces a search in flight, hx-indicator shows it',
-      ko: '검색창이 타이밍을 선언한다: hx-trigger는 입력이 멈추길 기다리고, hx-sync는 진행 중인 검색을 바꾸고, hx-indicator가 그것을 보여 준다',
+      ko: '검색창이 타이밍을 선언한다: hx-trigger는 입력이 멈추길 기다리고, hx-sync는 진행 중인 검색을 새 검색으로 바꾸고, hx-indicator가 그것을 보여 준다',
     }, async () => {
       const html = t.need(page);
       const input = t.need(box);
