@@ -1,14 +1,13 @@
 // Lesson 3's verify spec over HTTP: it passes against serve and against lesson 3 written with node:http alone, and a
 // server that misses one point the lesson teaches fails that check, with the hint that names it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSpec, type SpecReport } from '../../src/kit/spec/index.js';
+import type { Lang } from '../../src/kit/i18n.js';
+import { runSpec } from '../../src/kit/spec/index.js';
 import { lessons } from '../../src/lessons/index.js';
 import spec from '../../src/lessons/payload/spec.js';
-import { close, listen } from '../fixtures/node-http/support.js';
 import { payloadServer, type PayloadFlaws } from '../fixtures/node-http/payload.js';
 import { startServer, type TestServer } from '../support/server.js';
-
-const failed = (report: SpecReport) => report.checks.filter((check) => check.status !== 'pass').map((check) => `${check.id}: ${check.detail ?? check.status}`);
+import { failedChecks, onlyFailure, reportFrom } from '../support/spec.js';
 
 describe('against serve', () => {
   let server: TestServer;
@@ -23,7 +22,7 @@ describe('against serve', () => {
   it('every check passes, in English and in Korean, twice in a row, with the token from htmx\'s hx-headers', async () => {
     for (const lang of ['en', 'ko', 'en'] as const) {
       const report = await runSpec(spec, new URL(server.url), lang);
-      expect(failed(report)).toEqual([]);
+      expect(failedChecks(report)).toEqual([]);
       expect(report.checks.map((check) => check.id)).toEqual(['page', 'markup', 'values', 'flat', 'comment', 'escape', 'rules', 'json', 'csrf']);
       expect(report.csrf).toBe('hx-headers on <body> (X-CSRF-Token)');
     }
@@ -39,61 +38,47 @@ describe('against serve', () => {
 });
 
 describe('against lesson 3 in node:http with Django-style CSRF', () => {
-  async function reportWith(flaws: PayloadFlaws, lang: 'en' | 'ko' = 'en'): Promise<SpecReport> {
-    const server = payloadServer(flaws);
-    try {
-      return await runSpec(spec, await listen(server), lang);
-    } finally {
-      await close(server);
-    }
-  }
-  /** The one check that failed (any other failure fails the test), and what it said. */
-  async function onlyFailure(flaws: PayloadFlaws, lang: 'en' | 'ko' = 'en') {
-    const report = await reportWith(flaws, lang);
-    const failing = report.checks.filter((check) => check.status !== 'pass');
-    expect(failing.map((check) => check.id)).toHaveLength(1);
-    return failing[0]!;
-  }
+  const reportWith = (flaws: PayloadFlaws, lang: Lang = 'en') => reportFrom(payloadServer(flaws), spec, lang);
 
   it('passes, with the token from the csrftoken cookie', async () => {
     const report = await reportWith({});
-    expect(failed(report)).toEqual([]);
+    expect(failedChecks(report)).toEqual([]);
     expect(report.csrf).toBe('the csrftoken cookie (sent back as X-CSRFToken)');
   });
 
   it('a form without hx-include fails the values check, with the hint in Korean', async () => {
-    const check = await onlyFailure({ noInclude: true }, 'ko');
+    const check = onlyFailure(await reportWith({ noInclude: true }, 'ko'));
     expect(check).toMatchObject({ id: 'values', detail: 'the form has no name field and no hx-include' });
     expect(check.hint).toBe('이름 필드는 폼 밖에 있습니다. 폼에 hx-include="#payload-htmx-name"을 넣어 htmx가 함께 보내게 하세요.');
   });
 
   it('a server that refuses one ticked tag (a string, not a list) fails the flat check', async () => {
-    const check = await onlyFailure({ oneTagRefused: true });
+    const check = onlyFailure(await reportWith({ oneTagRefused: true }));
     expect(check).toMatchObject({ id: 'flat', detail: '422 text/html: <p>unknown tags</p>' });
     expect(check.hint).toMatch(/one ticked tag \(a string\)/);
   });
 
   it('a name written back as it came fails the escape check', async () => {
-    const check = await onlyFailure({ rawName: true });
+    const check = onlyFailure(await reportWith({ rawName: true }));
     expect(check).toMatchObject({ id: 'escape', detail: 'what was typed became an element in the answer' });
     expect(check.hint).toContain('<%= %>');
   });
 
   it('a server that takes any tag fails the rules check', async () => {
-    const check = await onlyFailure({ anyTag: true });
+    const check = onlyFailure(await reportWith({ anyTag: true }));
     expect(check.id).toBe('rules');
     expect(check.detail).toMatch(/^a tag not on the list: 201 text\/html/);
   });
 
   it('a JSON lane that reads flat fields fails the json check', async () => {
-    const check = await onlyFailure({ flatJson: true });
+    const check = onlyFailure(await reportWith({ flatJson: true }));
     expect(check.id).toBe('json');
     expect(check.detail).toMatch(/^422 application\/json/);
     expect(check.hint).toContain('body.author');
   });
 
   it('a server that asks for no token fails the csrf check', async () => {
-    const check = await onlyFailure({ noCsrf: true });
+    const check = onlyFailure(await reportWith({ noCsrf: true }));
     expect(check.id).toBe('csrf');
     expect(check.detail).toMatch(/^the htmx lane: 201/);
   });

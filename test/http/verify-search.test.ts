@@ -1,15 +1,13 @@
 // Lesson 5's verify spec over HTTP: it passes against serve and against lesson 5 written with node:http alone, and a
 // server that misses one point the lesson teaches fails that check, with the hint that names it.
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSpec, type SpecReport } from '../../src/kit/spec/index.js';
+import type { Lang } from '../../src/kit/i18n.js';
+import { runSpec } from '../../src/kit/spec/index.js';
 import { lessons } from '../../src/lessons/index.js';
 import spec from '../../src/lessons/search/spec.js';
-import { close, listen } from '../fixtures/node-http/support.js';
 import { searchServer, type SearchFlaws } from '../fixtures/node-http/search.js';
 import { startServer, type TestServer } from '../support/server.js';
-
-const failed = (report: SpecReport) => report.checks.filter((check) => check.status !== 'pass').map((check) => `${check.id}: ${check.detail ?? check.status}`);
+import { failedChecks, onlyFailure, reportFrom } from '../support/spec.js';
 
 describe('against serve', () => {
   let server: TestServer;
@@ -24,7 +22,7 @@ describe('against serve', () => {
   it('every check passes, in English and in Korean, twice in a row', async () => {
     for (const lang of ['en', 'ko', 'en'] as const) {
       const report = await runSpec(spec, new URL(server.url), lang);
-      expect(failed(report)).toEqual([]);
+      expect(failedChecks(report)).toEqual([]);
       expect(report.checks.map((check) => check.id)).toEqual(['page', 'markup', 'timing', 'fragment', 'no-htmx', 'escape', 'json']);
       expect(report.checks[0]!.title).toBe(lang === 'ko' ? '레슨 페이지가 열린다' : 'the lesson page loads');
     }
@@ -32,57 +30,43 @@ describe('against serve', () => {
 });
 
 describe('against lesson 5 in node:http', () => {
-  /** The spec's report against the fixture with `flaws`. */
-  async function reportWith(flaws: SearchFlaws, lang: 'en' | 'ko' = 'en'): Promise<SpecReport> {
-    const server: Server = searchServer(flaws);
-    try {
-      return await runSpec(spec, await listen(server), lang);
-    } finally {
-      await close(server);
-    }
-  }
-  const failing = (report: SpecReport) => report.checks.filter((check) => check.status === 'fail');
+  const reportWith = (flaws: SearchFlaws, lang: Lang = 'en') => reportFrom(searchServer(flaws), spec, lang);
 
   it('passes with no CSRF token anywhere: a search changes nothing', async () => {
     const report = await reportWith({});
-    expect(failed(report)).toEqual([]);
+    expect(failedChecks(report)).toEqual([]);
     expect(report.page).toBe('/');
     expect(report.csrf).toBeUndefined();
   });
 
   it('a box without hx-sync fails the timing check only, with the hx-sync hint', async () => {
-    const [timing, ...others] = failing(await reportWith({ noSync: true }));
-    expect(others).toEqual([]);
+    const timing = onlyFailure(await reportWith({ noSync: true }));
     expect(timing).toMatchObject({ id: 'timing', detail: 'hx-sync is missing' });
-    expect(timing!.hint).toContain('hx-sync="this:replace"');
+    expect(timing.hint).toContain('hx-sync="this:replace"');
   });
 
   it('a box that swaps outerHTML with the inside of the target fails the markup check', async () => {
-    const [markup, ...others] = failing(await reportWith({ outerSwap: true }));
-    expect(others).toEqual([]);
+    const markup = onlyFailure(await reportWith({ outerSwap: true }));
     expect(markup).toMatchObject({ id: 'markup', detail: 'hx-swap is "outerHTML"' });
   });
 
   it('the fragment for the address bar, and no Vary, fails the no-htmx check only', async () => {
-    const [noHtmx, ...others] = failing(await reportWith({ fragmentToAll: true }));
-    expect(others).toEqual([]);
-    expect(noHtmx!.id).toBe('no-htmx');
-    expect(noHtmx!.detail).toMatch(/^the address bar got 200 text\/html: <p>2 found/);
-    expect(noHtmx!.hint).toContain('Vary: HX-Request');
+    const noHtmx = onlyFailure(await reportWith({ fragmentToAll: true }));
+    expect(noHtmx.id).toBe('no-htmx');
+    expect(noHtmx.detail).toMatch(/^the address bar got 200 text\/html: <p>2 found/);
+    expect(noHtmx.hint).toContain('Vary: HX-Request');
   });
 
   it('a query written back as it came fails the escape check, with the hint in Korean', async () => {
-    const [escape, ...others] = failing(await reportWith({ rawQuery: true }, 'ko'));
-    expect(others).toEqual([]);
-    expect(escape!.id).toBe('escape');
-    expect(escape!.detail).toMatch(/^the query became an element/);
-    expect(escape!.hint).toBe('맞는 나라가 없다고, 검색어를 글자 그대로 넣어 알려 주세요. EJS <%= %>가 이스케이프합니다 (<%- %>면 검색어가 마크업이 됩니다).');
+    const escape = onlyFailure(await reportWith({ rawQuery: true }, 'ko'));
+    expect(escape.id).toBe('escape');
+    expect(escape.detail).toMatch(/^the query became an element/);
+    expect(escape.hint).toBe('맞는 나라가 없다고, 검색어를 글자 그대로 넣어 알려 주세요. EJS <%= %>가 이스케이프합니다 (<%- %>면 검색어가 마크업이 됩니다).');
   });
 
   it('JSON without where each name matched fails the json check', async () => {
-    const [json, ...others] = failing(await reportWith({ noMatch: true }));
-    expect(others).toEqual([]);
-    expect(json!.id).toBe('json');
-    expect(json!.hint).toContain('"match"');
+    const json = onlyFailure(await reportWith({ noMatch: true }));
+    expect(json.id).toBe('json');
+    expect(json.hint).toContain('"match"');
   });
 });
