@@ -1,22 +1,18 @@
 // Lesson 3's verify spec over HTTP: it passes against serve and against lesson 3 written with node:http alone, and a
 // server that misses one point the lesson teaches fails that check, with the hint that names it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/kit/i18n.js';
 import { runSpec } from '../../src/kit/spec/index.js';
-import { lessons } from '../../src/lessons/index.js';
 import spec from '../../src/lessons/payload/spec.js';
 import { payloadServer, type PayloadFlaws } from '../fixtures/node-http/payload.js';
-import { startServer, type TestServer } from '../support/server.js';
-import { failedChecks, onlyFailure, reportFrom } from '../support/spec.js';
+import { failedChecks, onlyFailure, reportFrom, specOf } from '../support/spec.js';
+import { useServer } from '../support/suite.js';
 
 describe('against serve', () => {
-  let server: TestServer;
-  beforeAll(async () => { server = await startServer(); });
-  afterAll(() => server.close());
+  const server = useServer();
 
   it('lesson 3 has this spec, as `verify --lesson payload` loads it', async () => {
-    const lesson = lessons.find((l) => l.id === 'payload')!;
-    expect((await lesson.spec!()).default).toBe(spec);
+    expect(await specOf('payload')).toBe(spec);
   });
 
   it('every check passes, in English and in Korean, twice in a row, with the token from htmx\'s hx-headers', async () => {

@@ -1,9 +1,15 @@
-// What the lesson spec tests share: a report's failures as lines, a spec run against a node:http fixture, its one failure.
+// What the lesson spec tests share: a lesson's spec, a report's failures as lines, a run against a node:http fixture.
 import type { Server } from 'node:http';
 import { expect } from 'vitest';
 import type { Lang } from '../../src/kit/i18n.js';
 import { type CheckResult, type LessonSpec, runSpec, type SpecReport } from '../../src/kit/spec/index.js';
+import { lessons } from '../../src/lessons/index.js';
 import { close, listen } from '../fixtures/node-http/support.js';
+
+/** The spec a lesson registers, as `htmx-demo verify --lesson <id>` loads it. */
+export async function specOf(id: string): Promise<LessonSpec | undefined> {
+  return (await lessons.find((lesson) => lesson.id === id)?.spec?.())?.default;
+}
 
 /** The checks that did not pass, each as "id: what was seen". */
 export function failedChecks(report: SpecReport): string[] {
