@@ -61,6 +61,11 @@ function jsonObject(raw: string | undefined): Record<string, unknown> | undefine
   }
 }
 
+/** JSON text with every object's keys in order: the same value reads the same, however a server wrote its keys. */
+function canonical(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
 const spec: LessonSpec = {
   lesson: 'payload',
   async run(t) {
@@ -171,7 +176,7 @@ const spec: LessonSpec = {
       const answer = await t.browser.send('POST', jsonUrl, { json: body });
       if (answer.status !== 201 || answer.type !== 'application/json') fail(hints.json, describe(answer));
       const data = answer.json() as { received?: unknown; comments?: unknown };
-      if (JSON.stringify(data.received) !== JSON.stringify(body)) fail(hints.json, `"received" is ${JSON.stringify(data.received) ?? 'missing'}, not the body sent`);
+      if (canonical(data.received) !== canonical(body)) fail(hints.json, `"received" is ${JSON.stringify(data.received) ?? 'missing'}, not the body sent`);
       const comments = Array.isArray(data.comments) ? (data.comments as Array<Record<string, unknown>>) : [];
       const mine = comments.find((c) => c.text === body.comment.text && c.name === body.author.name);
       if (!mine || !Array.isArray(mine.tags) || tags.some((tag) => !(mine.tags as unknown[]).includes(tag))) fail(hints.json, `"comments" has no {"name", "text", "tags"} for the comment sent: ${answer.text.slice(0, 120)}`);
