@@ -44,7 +44,7 @@ const hints = {
   },
 };
 
-/** A query two countries match (North and South Korea), in English only, and one no country's name holds. */
+/** A query two countries match (North and South Korea), and a country it does not. */
 const query = 'kor';
 const notMatching = 'France';
 /** A query a careless template would turn into an element: it must come back as the text typed. */
@@ -96,7 +96,12 @@ const spec: LessonSpec = {
       if (!pointsAt(html, indicator)) fail(hints.indicator, indicator ? `nothing on the page is ${indicator}` : 'hx-indicator is missing');
     });
 
-    const url = (q: string) => `${searchUrl ?? '/search/'}?q=${encodeURIComponent(q)}`;
+    /** The box's URL with `q` set, as htmx would send the input's value (keeping any query the URL has). */
+    const url = (q: string) => {
+      const address = new URL(searchUrl ?? '/search/', t.browser.base);
+      address.searchParams.set('q', q);
+      return `${address.pathname}${address.search}`;
+    };
 
     await t.check('fragment', {
       en: `GET ${url(query)} with HX-Request answers text/html: the matching countries alone, the match in <mark>`,
