@@ -1,8 +1,9 @@
 // npm run build: the published package's dist/. One bundle of the CLI and server with every library inside
 // (lazy parts split into chunks), the browser files of htmx and the code theme copied in, and the pages' work
 // done ahead (prebuilt.json). Run from the sources with tsx.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { prebuild } from './prebuild.js';
@@ -16,6 +17,15 @@ const versionOf = (name: string): string => require(`${name}/package.json`).vers
 const versioned = ['htmx.org', 'htmx2', 'highlight.js', 'marked'];
 
 rmSync(dist, { recursive: true, force: true });
+
+// Koa and its helpers look types up by name or extension ('html', 'json', 'text'): each copy of mime-types builds
+// its tables from all of mime-db (2,500 types) at start-up. The bundle gets one mime-types, with the web's types.
+const webExtensions = new Set(['html', 'htm', 'json', 'js', 'mjs', 'cjs', 'css', 'svg', 'png', 'jpg', 'jpeg', 'gif', 'ico', 'webp', 'avif', 'woff', 'woff2', 'ttf', 'otf', 'txt', 'text', 'md', 'markdown', 'map', 'xml', 'csv', 'tar', 'gz', 'tgz', 'zip', 'pdf', 'wasm', 'webmanifest', 'mp4', 'webm', 'mp3', 'ogg', 'wav']);
+const mimeDb = require('mime-db') as Record<string, { extensions?: string[] }>;
+const webTypes = Object.fromEntries(Object.entries(mimeDb).filter(([, entry]) => entry.extensions?.some((ext) => webExtensions.has(ext))));
+const buildInputs = mkdtempSync(join(tmpdir(), 'htmx-demo-build-'));
+const webMimeDb = join(buildInputs, 'mime-db.cjs');
+writeFileSync(webMimeDb, `module.exports = ${JSON.stringify(webTypes)};\n`);
 
 // 1. The bundle: bin/htmx-demo.js imports dist/cli.js; each `await import()` (serve, scaffold, a lesson, the
 //    highlighter) is a chunk of its own, so `lessons` and `scaffold` never load Koa.
@@ -34,13 +44,17 @@ const result = await build({
   metafile: true,
   alias: {
     'iconv-lite': join(root, 'scripts/bundle/iconv-lite.cjs'),
-    'mime-db': join(root, 'node_modules/mime-db'), // one copy, not one per package that pins its own
+    'mime-db': webMimeDb,
+    // One copy each, not one per package that pins its own (the APIs they use are the same).
+    'mime-types': join(root, 'node_modules/mime-types'),
+    'http-errors': join(root, 'node_modules/http-errors'),
   },
   define: { HTMX_DEMO_BUNDLE: JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) }) },
   // Libraries written as CommonJS call require() for Node's own modules: give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+rmSync(buildInputs, { recursive: true, force: true });
 
 // 2. What the browser loads from the package: htmx's minified scripts (core and extensions) and the code theme
 //    the page's <link> names.
@@ -58,7 +72,8 @@ mkdirSync(join(dist, 'vendor/highlight.js'), { recursive: true });
 for (const theme of themes) cpSync(join(stylesDir, theme), join(dist, 'vendor/highlight.js', theme));
 
 // 3. Every bundled or copied package's licence, as their licences ask.
-const packageDirs = new Set([join(root, 'node_modules/htmx.org'), join(root, 'node_modules/highlight.js')]);
+// mime-db's types are bundled from a trimmed copy of its data, so the package is named here.
+const packageDirs = new Set(['htmx.org', 'highlight.js', 'mime-db'].map((name) => join(root, 'node_modules', name)));
 for (const input of Object.keys(result.metafile.inputs)) {
   const found = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
   if (found) packageDirs.add(join(root, found[1]!));
