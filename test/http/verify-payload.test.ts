@@ -42,6 +42,12 @@ describe('against lesson 3 in node:http with Django-style CSRF', () => {
     expect(report.csrf).toBe('the csrftoken cookie (sent back as X-CSRFToken)');
   });
 
+  it('a form that swaps innerHTML fails the markup check only', async () => {
+    const check = onlyFailure(await reportWith({ innerSwap: true }));
+    expect(check).toMatchObject({ id: 'markup', detail: 'hx-target is "#payload-htmx-box", hx-swap is "innerHTML"' });
+    expect(check.hint).toContain('hx-swap="outerHTML"');
+  });
+
   it('a form without hx-include fails the values check, with the hint in Korean', async () => {
     const check = onlyFailure(await reportWith({ noInclude: true }, 'ko'));
     expect(check).toMatchObject({ id: 'values', detail: 'the form has no name field and no hx-include' });
