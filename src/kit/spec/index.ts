@@ -4,6 +4,7 @@ import { type Answer, SpecBrowser } from './client.js';
 import { type Html, type HtmlElement, inside, isDocument, parseHtml, roots } from './html.js';
 
 export * from './html.js';
+export * from './refs.js';
 export { type Answer, type Csrf, SpecBrowser } from './client.js';
 
 export type Words = Record<Lang, string>;
