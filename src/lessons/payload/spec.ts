@@ -1,5 +1,5 @@
 // Lesson 3's behaviour as checks any server can be held to: one comment sent as flat form fields and as nested JSON.
-import { byId, describe, fail, type Html, hxAttr, inside, type LessonSpec, rootWithId, textOf } from '../../kit/spec/index.js';
+import { byId, describe, fail, hxAttr, inside, type LessonSpec, pointedAt, rootWithId, swapStyle, textOf, valsOf } from '../../kit/spec/index.js';
 
 const hints = {
   markup: {
@@ -45,22 +45,6 @@ const lessonThread = 3;
 const lessonTags = ['idea', 'bug'];
 const unique = () => Math.random().toString(36).slice(2, 8);
 
-/** What `selector` (an `#id`, as the lesson writes it) picks on the page; undefined for a selector this cannot read. */
-function included(html: Html, selector: string) {
-  const id = /^#([\w-]+)$/.exec(selector.trim())?.[1];
-  return id === undefined ? undefined : byId(html, id);
-}
-
-/** hx-vals as a JSON object, or undefined (absent, not JSON, or a `js:` expression this cannot run). */
-function jsonObject(raw: string | undefined): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = raw === undefined ? undefined : JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** JSON text with every object's keys in order: the same value reads the same, however a server wrote its keys. */
 function canonical(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
@@ -85,8 +69,7 @@ const spec: LessonSpec = {
       const el = formEl ?? fail(hints.markup, `#${box} has no <form>`);
       if (!hxAttr(el, 'hx-post')) fail(hints.markup, 'the form has no hx-post');
       const target = hxAttr(el, 'hx-target');
-      const swap = hxAttr(el, 'hx-swap')?.split(/\s+/)[0];
-      if (target !== `#${box}` || swap !== 'outerHTML') fail(hints.markup, `hx-target is ${target ? `"${target}"` : 'missing'}, hx-swap is ${swap ? `"${swap}"` : 'missing'}`);
+      if (target !== `#${box}` || swapStyle(el) !== 'outerHTML') fail(hints.markup, `hx-target is ${target ? `"${target}"` : 'missing'}, hx-swap is "${swapStyle(el)}"`);
       const hasText = inside(html, el).some((field) => field.attrs.name === 'text');
       if (!hasText || tagBoxes.length < 2) fail(hints.markup, `the form has ${hasText ? '' : 'no text field and '}${tagBoxes.length} tags checkboxes`);
     });
@@ -101,19 +84,18 @@ const spec: LessonSpec = {
       const include = hxAttr(el, 'hx-include');
       if (!ownNames.includes('name')) {
         if (!include) fail(hints.include, 'the form has no name field and no hx-include');
-        const picked = included(html, include);
+        // A selector other than `#id` is taken on trust.
+        const picked = pointedAt(html, include);
         if (picked && picked.attrs.name !== 'name' && !inside(html, picked).some((field) => field.attrs.name === 'name')) fail(hints.include, `hx-include="${include}" picks no field named "name"`);
       }
       const raw = hxAttr(el, 'hx-vals');
-      const vals = raw === undefined ? {} : jsonObject(raw) ?? fail(hints.vals, `hx-vals is not a JSON object: ${raw}`);
-      if (!('thread' in vals) && !ownNames.includes('thread')) fail(hints.vals, raw ? `hx-vals="${raw}" has no thread` : 'the form has no hx-vals');
+      if (!('thread' in valsOf(el)) && !ownNames.includes('thread')) fail(hints.vals, raw ? `hx-vals="${raw}" has no thread` : 'the form has no hx-vals');
     });
 
     // What htmx would send from this form; the lesson's own values where the page does not say, so that a
     // missing attribute fails its own check only.
-    const vals = { thread: lessonThread, ...jsonObject(formEl && hxAttr(formEl, 'hx-vals')) };
-    const formVals = Object.fromEntries(Object.entries(vals).map(([name, value]) => [name, String(value)]));
-    const thread = Number(vals.thread);
+    const formVals = { thread: String(lessonThread), ...(formEl && valsOf(formEl)) };
+    const thread = Number(formVals.thread);
     const tags = tagBoxes.length >= 2 ? tagBoxes.slice(0, 2).map((field) => field.attrs.value ?? 'on') : lessonTags;
     const postUrl = (formEl && hxAttr(formEl, 'hx-post')) ?? lessonPost;
     /** A comment as htmx sends it from the form: flat text fields, a tag per ticked box. */

@@ -1,5 +1,5 @@
 // Lesson 5's behaviour as checks any server can be held to: the search box's declared timing, its fragment and its twins.
-import { type Answer, byId, describe, fail, type Html, hxAttr, inside, isDocument, isFragment, type LessonSpec, roots, textOf } from '../../kit/spec/index.js';
+import { type Answer, byId, describe, fail, type Html, hxAttr, idOf, inside, isDocument, isFragment, type LessonSpec, pointedAt, roots, swapStyle, textOf } from '../../kit/spec/index.js';
 
 const hints = {
   input: {
@@ -52,13 +52,6 @@ const hostile = '<img src=x data-verify="q">';
 
 const lower = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** The selector's element on the page, for the `#id` form the lesson uses (others are taken on trust). */
-function pointsAt(html: Html, selector: string | undefined): boolean {
-  if (!selector) return false;
-  const id = /^#([\w-]+)$/.exec(selector.trim())?.[1];
-  return id === undefined || byId(html, id) !== undefined;
-}
-
 const spec: LessonSpec = {
   lesson: 'search',
   async run(t) {
@@ -77,8 +70,7 @@ const spec: LessonSpec = {
       if (box.attrs.name !== 'q') fail(hints.input, `the box's name is ${box.attrs.name === undefined ? 'missing' : `"${box.attrs.name}"`}`);
       const target = hxAttr(box, 'hx-target');
       if (target !== '#search-results' || !byId(html, 'search-results')) fail(hints.target, `hx-target is ${target === undefined ? 'missing' : `"${target}"`}`);
-      const swap = hxAttr(box, 'hx-swap')?.split(/\s+/)[0] ?? 'innerHTML';
-      if (swap !== 'innerHTML') fail(hints.target, `hx-swap is "${swap}"`);
+      if (swapStyle(box) !== 'innerHTML') fail(hints.target, `hx-swap is "${swapStyle(box)}"`);
       return hxAttr(box, 'hx-get')!;
     });
 
@@ -93,7 +85,8 @@ const spec: LessonSpec = {
       const sync = hxAttr(input, 'hx-sync') ?? '';
       if (!/(^|:)replace$/.test(sync.trim())) fail(hints.sync, `hx-sync is ${sync ? `"${sync}"` : 'missing'}`);
       const indicator = hxAttr(input, 'hx-indicator');
-      if (!pointsAt(html, indicator)) fail(hints.indicator, indicator ? `nothing on the page is ${indicator}` : 'hx-indicator is missing');
+      // A selector other than `#id` is taken on trust.
+      if (!indicator || (idOf(indicator) !== undefined && !pointedAt(html, indicator))) fail(hints.indicator, indicator ? `nothing on the page is ${indicator}` : 'hx-indicator is missing');
     });
 
     /** The box's URL with `q` set, as htmx would send the input's value (keeping any query the URL has). */
