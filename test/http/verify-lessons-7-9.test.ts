@@ -8,13 +8,13 @@ import type { Lang } from '../../src/kit/i18n.js';
 import { lessons } from '../../src/lessons/index.js';
 import { roomSwitches } from '../../src/lessons/failure/switches.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { failedChecks, specOf } from '../support/spec.js';
 
 async function run(id: string, url: string | URL, lang: Lang = 'en'): Promise<SpecReport> {
-  const lesson = lessons.find((l) => l.id === id)!;
-  return runSpec((await lesson.spec!()).default, new URL(url), lang);
+  return runSpec((await specOf(id))!, new URL(url), lang);
 }
 
-const failed = (report: SpecReport) => report.checks.filter((check) => check.status !== 'pass').map((check) => `${check.id}: ${check.detail ?? check.status}`);
+const failed = failedChecks;
 const check = (report: SpecReport, id: string) => report.checks.find((c) => c.id === id)!;
 const failedIds = (report: SpecReport) => report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
 

@@ -18,7 +18,7 @@ export function expectCodePanelsOnDisk(page: string, lessonId: string): void {
     const lane = /data-lane="(json|htmx)"/.exec(section)![1] as 'json' | 'htmx';
     const panels = [...section.matchAll(/(<code\b[^>]*\sdata-file="[^"]*"[^>]*>)([\s\S]*?)<\/code>/g)];
     const files = panels.map((m) => attribute(m[1]!, 'data-file')!);
-    expect(files).toEqual(lesson.lanes[lane].code.map((file) => posix.join(`src/lessons/${lessonId}`, file)));
+    expect(files).toEqual(lesson.lanes[lane].code!.map((file) => posix.join(`src/lessons/${lessonId}`, file)));
     for (const [index, file] of files.entries()) {
       expect(textOf(panels[index]![2]!), file).toBe(readFileSync(repoFile(file), 'utf8'));
     }
