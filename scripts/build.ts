@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { codeTheme } from '../src/workshop/assets.js';
 import { minifyBundles, prebuild } from './prebuild.js';
 
@@ -29,16 +29,13 @@ const webMimeDb = join(buildInputs, 'mime-db.cjs');
 writeFileSync(webMimeDb, `module.exports = ${JSON.stringify(webTypes)};\n`);
 
 // 1. The bundle: bin/htmx-demo.js imports dist/cli.js; each `await import()` (serve, scaffold, a lesson, the
-//    highlighter) is a chunk of its own, so `lessons` and `scaffold` never load Koa.
-const result = await build({
-  entryPoints: { cli: join(root, 'src/cli/main.ts') },
-  outdir: dist,
+//    highlighter) is a chunk of its own, so `lessons` and `scaffold` never load Koa. The server itself (src/app.ts
+//    and all it needs) is one CommonJS file, dist/server.cjs, which serve compiles with V8's code cache (see
+//    src/cli/load-app.ts): ES modules have no code cache in Node 20.
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none', // every bundled package's licence is in dist/THIRD-PARTY-LICENSES.txt instead
@@ -50,10 +47,39 @@ const result = await build({
     'mime-types': join(root, 'node_modules/mime-types'),
     'http-errors': join(root, 'node_modules/http-errors'),
   },
-  define: { HTMX_DEMO_BUNDLE: JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) }) },
+  logLevel: 'warning',
+} satisfies BuildOptions;
+const bundleFacts = JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) });
+const serverFile = 'server.cjs';
+const cli = await build({
+  ...shared,
+  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  outdir: dist,
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { HTMX_DEMO_BUNDLE: bundleFacts, HTMX_DEMO_SERVER: JSON.stringify(`dist/${serverFile}`) },
   // Libraries written as CommonJS call require() for Node's own modules: give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
+});
+// The libraries that highlight code and render notes stay files of their own beside it, loaded (by require) only
+// when a file changed since the build.
+const ownFiles = ['highlighter', 'markdown'];
+const server = await build({
+  ...shared,
+  entryPoints: { [serverFile.replace(/\.cjs$/, '')]: join(root, 'src/app.ts'), ...Object.fromEntries(ownFiles.map((name) => [name, join(root, `src/workshop/${name}.ts`)])) },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  define: { HTMX_DEMO_BUNDLE: bundleFacts, 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [staticLessonList(), {
+    name: 'own-files',
+    setup(plugin) {
+      plugin.onResolve({ filter: new RegExp(`^\\./(${ownFiles.join('|')})\\.js$`) }, ({ path }) => ({ path: path.replace(/\.js$/, '.cjs'), external: true }));
+    },
+  }],
 });
 rmSync(buildInputs, { recursive: true, force: true });
 
@@ -75,7 +101,7 @@ for (const theme of themes) cpSync(join(stylesDir, theme), join(dist, 'vendor/hi
 // 3. Every bundled or copied package's licence, as their licences ask.
 // mime-db's types are bundled from a trimmed copy of its data, so the package is named here.
 const packageDirs = new Set(['htmx.org', 'highlight.js', 'mime-db'].map((name) => join(root, 'node_modules', name)));
-for (const input of Object.keys(result.metafile.inputs)) {
+for (const input of [...Object.keys(cli.metafile.inputs), ...Object.keys(server.metafile.inputs)]) {
   const found = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
   if (found) packageDirs.add(join(root, found[1]!));
 }
@@ -92,3 +118,26 @@ await prebuild();
 await minifyBundles();
 
 if (!existsSync(join(dist, 'cli.js'))) throw new Error('the build made no dist/cli.js');
+
+/**
+ * The lesson list awaits its lessons' imports at the top (one line per lesson, src/lessons/index.ts), which a
+ * CommonJS file cannot do: for server.cjs the same list is written with static imports, in the same order.
+ */
+function staticLessonList(): Plugin {
+  const list = join(root, 'src/lessons/index.ts');
+  return {
+    name: 'static-lesson-list',
+    setup(plugin) {
+      plugin.onLoad({ filter: /[\\/]src[\\/]lessons[\\/]index\.ts$/ }, () => {
+        const source = readFileSync(list, 'utf8');
+        const ids = [...source.matchAll(/import\('\.\/([\w-]+)\/lesson\.js'\)/g)].map((m) => m[1]!);
+        if (ids.length === 0) throw new Error('src/lessons/index.ts lists no lesson the build can read');
+        const imports = ids.map((id, at) => `import * as lesson${at} from './${id}/lesson.js';`).join('\n');
+        const awaited = /const modules = await Promise\.all\(\[[^\]]*\]\);/;
+        if (!awaited.test(source)) throw new Error('src/lessons/index.ts no longer awaits its list as the build expects');
+        const contents = `${imports}\n${source.replace(awaited, `const modules = [${ids.map((_, at) => `lesson${at}`).join(', ')}];`)}`;
+        return { contents, loader: 'ts', resolveDir: dirname(list) };
+      });
+    },
+  };
+}

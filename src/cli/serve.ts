@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { Context } from 'koa';
 import type { DemoApp } from '../app.js';
 import { listen } from './listen.js';
+import { loadApp } from './load-app.js';
 import { loadCsrfSecret, stateDir } from './csrf-secret.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printShutdown, requestPrinter } from './log.js';
 import type { ServeOptions } from './options.js';
@@ -31,7 +32,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   const kept = loadCsrfSecret(stateDir(), { fresh: options.fresh });
   let demo: DemoApp;
   try {
-    const [{ createApp }, { isClientGone }] = await Promise.all([import('../app.js'), import('../kit/errors.js')]);
+    const [{ app: { createApp }, saveCodeCache }, { isClientGone }] = await Promise.all([loadApp(stateDir()), import('../kit/errors.js')]);
+    // The first answer has compiled what a page needs: that is what the next start finds ready (saved at exit at the latest).
+    server.once('request', (_req: IncomingMessage, res: ServerResponse) => res.once('finish', () => setTimeout(saveCodeCache, 200).unref()));
+    process.once('exit', saveCodeCache);
     demo = createApp({
       lang: options.lang,
       latencyMs: options.latencyMs,

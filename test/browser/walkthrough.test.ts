@@ -201,16 +201,16 @@ describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
       return area.top >= 0 && area.top < innerHeight / 2;
     })).toBe(true);
     const open = (lane: string) => page.locator(`[data-code="${lane}"] details.code-file[open]`).count();
-    expect(await open('json')).toBe(like.lanes.json.code.length);
+    expect(await open('json')).toBe(like.lanes.json.code!.length);
     expect(await open('htmx')).toBe(0);
     // a step about the htmx code folds the JSON files and unfolds the htmx ones
     const htmxStep = en.findIndex((step) => step.area === 'htmx-code') + 1;
     await page.goto(`${session.server.url}/lessons/like?step=${htmxStep - 1}`);
     await page.keyboard.press('ArrowRight');
     expect(await open('json')).toBe(0);
-    expect(await open('htmx')).toBe(like.lanes.htmx.code.length);
+    expect(await open('htmx')).toBe(like.lanes.htmx.code!.length);
     // folded on that page, the htmx files come when the step unfolds them
-    await expect.poll(() => page.locator('[data-code="htmx"] details.code-file[open] pre code[data-file]').count()).toBe(like.lanes.htmx.code.length);
+    await expect.poll(() => page.locator('[data-code="htmx"] details.code-file[open] pre code[data-file]').count()).toBe(like.lanes.htmx.code!.length);
   });
 
   it('Reset keeps the step', async () => {

@@ -48,12 +48,15 @@ describe('htmx-demo serve, with marked and highlight.js refused', () => {
       expect(stderr, code).toMatch(/refused to load (marked|highlight\.js)/);
     }
     expect(run(`${req} console.log(require('marked/package.json').name)`).stdout.trim()).toBe('marked');
-    const chunks = readdirSync(join(import.meta.dirname, '../../dist/chunks')).filter((file) => /^(markdown|highlighter)-/.test(file));
-    expect(chunks).toHaveLength(2);
-    for (const chunk of chunks) {
-      const { status, stderr } = run(`await import(${JSON.stringify(pathToFileURL(join(import.meta.dirname, '../../dist/chunks', chunk)).href)})`);
-      expect(status, chunk).not.toBe(0);
-      expect(stderr, chunk).toMatch(/refused to load/);
+    const files = readdirSync(join(import.meta.dirname, '../../dist')).filter((file) => /^(markdown|highlighter)\./.test(file));
+    expect(files).toEqual(['highlighter.cjs', 'markdown.cjs']);
+    for (const file of files) {
+      const path = join(import.meta.dirname, '../../dist', file);
+      for (const code of [`await import(${JSON.stringify(pathToFileURL(path).href)})`, `${req} require(${JSON.stringify(path)})`]) {
+        const { status, stderr } = run(code);
+        expect(status, code).not.toBe(0);
+        expect(stderr, code).toMatch(/refused to load/);
+      }
     }
   });
 });
