@@ -45,7 +45,7 @@ export function readCodeFile(lessonDir: string, file: string): CodeFile {
 /** One panel as the lesson page lists it: its file's name and own address, and the file itself if it is unfolded. */
 export interface CodePanel {
   name: string;
-  /** The panel on its own (codePanelRoutes): what unfolding a folded panel fetches, and a page without script. */
+  /** The panel on its own (parts-route.ts): what unfolding a folded panel fetches, and a page without script. */
   href: string;
   /** Rendered in the page (the panel is unfolded on load); a folded panel's is fetched from `href`. */
   file?: CodeFile;

@@ -6,7 +6,7 @@ import type { Lang } from '../kit/i18n.js';
 import { htmxVersion } from '../kit/paths.js';
 import { renderFile, renderView } from './views.js';
 import { codePanels, codePanelsOf } from './code-panels.js';
-import { codePanelRoutes } from './code-route.js';
+import { pagePartRoutes } from './parts-route.js';
 import { type ExchangeStore, renderExchange, streamPath, streamUrl } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import type { PageRenderer } from '../kit/mount.js';
@@ -54,7 +54,7 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     ctx.body = renderWrapUp(ctx, lessons);
   });
   router.get(streamPath, inspectorStream);
-  codePanelRoutes(router, lessons);
+  pagePartRoutes(router, lessons);
   return router;
 }
 

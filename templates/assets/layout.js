@@ -22,12 +22,12 @@
   });
   for (const demo of document.querySelectorAll('.demo')) overflowing.observe(demo);
 
-  // A folded code panel's file, fetched by htmx when it is unfolded, is the page's request, not the lane's: its
-  // events stop at the code area, so the lane's own scripts (its error slot, say) never hear of it.
+  // A folded code panel's file and a walkthrough step's text, fetched by htmx when shown, are the page's requests,
+  // not a lane's: their events stop at their area, so the lanes' own scripts (an error slot, say) never hear of them.
   const requestEvents = ['config:request', 'confirm', 'before:request', 'before:response', 'after:request', 'response:error',
     'error', 'finally:request', 'before:swap', 'after:swap', 'finally:swap', 'before:settle', 'after:settle'];
-  for (const code of document.querySelectorAll('[data-code]')) {
-    for (const name of requestEvents) code.addEventListener(`htmx:${name}`, (event) => event.stopPropagation());
+  for (const area of document.querySelectorAll('[data-code], [data-walkthrough]')) {
+    for (const name of requestEvents) area.addEventListener(`htmx:${name}`, (event) => event.stopPropagation());
   }
 
   // Phone: the lanes as two tabs over the same page (both lanes stay in the DOM, state and traffic untouched).
