@@ -49,8 +49,8 @@ if (sections.includes('weight')) {
   const { heaviest } = figures.pageWeight;
   notes.push(
     'page weight: each lesson page as a fresh browser loads it on first view (no cache, walkthrough at step 1): the ' +
-      'page and every stylesheet, icon and script it names, each gzipped on its own; folded code panels are fetched ' +
-      `only when unfolded. Heaviest, ${heaviest.path}: ${heaviest.files.map((f) => `${f.url} ${(f.gzip / 1024).toFixed(1)}`).join(', ')} (KB gzip).`,
+      'page and every stylesheet, icon and script it names, each gzipped on its own; a folded code panel\'s file and a ' +
+      `hidden walkthrough step's text are fetched only when shown. Heaviest, ${heaviest.path}: ${heaviest.files.map((f) => `${f.url} ${(f.gzip / 1024).toFixed(1)}`).join(', ')} (KB gzip).`,
   );
 }
 if (sections.includes('install')) figures.install = await benchInstall();
