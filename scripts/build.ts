@@ -1,11 +1,13 @@
 // npm run build: the published package's dist/. One bundle of the CLI and server with every library inside
 // (lazy parts split into chunks), the browser files of htmx and the code theme copied in, and the pages' work
-// done ahead (prebuilt.json). Run from the sources with tsx.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// done ahead (prebuilt.json; the tool's own CSS and JS minified, assets.json). Run from the sources with tsx.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
-import { prebuild } from './prebuild.js';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { codeTheme } from '../src/workshop/assets.js';
+import { minifyBundles, prebuild } from './prebuild.js';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -17,33 +19,72 @@ const versioned = ['htmx.org', 'htmx2', 'highlight.js', 'marked'];
 
 rmSync(dist, { recursive: true, force: true });
 
+// Koa and its helpers look types up by name or extension ('html', 'json', 'text'): each copy of mime-types builds
+// its tables from all of mime-db (2,500 types) at start-up. The bundle gets one mime-types, with the web's types.
+const webExtensions = new Set(['html', 'htm', 'json', 'js', 'mjs', 'cjs', 'css', 'svg', 'png', 'jpg', 'jpeg', 'gif', 'ico', 'webp', 'avif', 'woff', 'woff2', 'ttf', 'otf', 'txt', 'text', 'md', 'markdown', 'map', 'xml', 'csv', 'tar', 'gz', 'tgz', 'zip', 'pdf', 'wasm', 'webmanifest', 'mp4', 'webm', 'mp3', 'ogg', 'wav']);
+const mimeDb = require('mime-db') as Record<string, { extensions?: string[] }>;
+const webTypes = Object.fromEntries(Object.entries(mimeDb).filter(([, entry]) => entry.extensions?.some((ext) => webExtensions.has(ext))));
+const buildInputs = mkdtempSync(join(tmpdir(), 'htmx-demo-build-'));
+const webMimeDb = join(buildInputs, 'mime-db.cjs');
+writeFileSync(webMimeDb, `module.exports = ${JSON.stringify(webTypes)};\n`);
+
 // 1. The bundle: bin/htmx-demo.js imports dist/cli.js; each `await import()` (serve, scaffold, a lesson, the
-//    highlighter) is a chunk of its own, so `lessons` and `scaffold` never load Koa.
-const result = await build({
-  entryPoints: { cli: join(root, 'src/cli/main.ts') },
-  outdir: dist,
+//    highlighter) is a chunk of its own, so `lessons` and `scaffold` never load Koa. The server itself (src/app.ts
+//    and all it needs) is one CommonJS file, dist/server.cjs, which serve compiles with V8's code cache (see
+//    src/cli/load-app.ts): ES modules have no code cache in Node 20.
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none', // every bundled package's licence is in dist/THIRD-PARTY-LICENSES.txt instead
   metafile: true,
   alias: {
     'iconv-lite': join(root, 'scripts/bundle/iconv-lite.cjs'),
-    'mime-db': join(root, 'node_modules/mime-db'), // one copy, not one per package that pins its own
+    'mime-db': webMimeDb,
+    // One copy each, not one per package that pins its own (the APIs they use are the same).
+    'mime-types': join(root, 'node_modules/mime-types'),
+    'http-errors': join(root, 'node_modules/http-errors'),
   },
-  define: { HTMX_DEMO_BUNDLE: JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) }) },
+  logLevel: 'warning',
+} satisfies BuildOptions;
+const bundleFacts = JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) });
+const serverFile = 'server.cjs';
+const cli = await build({
+  ...shared,
+  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  outdir: dist,
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { HTMX_DEMO_BUNDLE: bundleFacts, HTMX_DEMO_SERVER: JSON.stringify(`dist/${serverFile}`) },
   // Libraries written as CommonJS call require() for Node's own modules: give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
+// The libraries that highlight code and render notes stay files of their own beside it, loaded (by require) only
+// when a file changed since the build.
+const ownFiles = ['highlighter', 'markdown'];
+const server = await build({
+  ...shared,
+  entryPoints: { [serverFile.replace(/\.cjs$/, '')]: join(root, 'src/app.ts'), ...Object.fromEntries(ownFiles.map((name) => [name, join(root, `src/workshop/${name}.ts`)])) },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  define: { HTMX_DEMO_BUNDLE: bundleFacts, 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [staticLessonList(), {
+    name: 'own-files',
+    setup(plugin) {
+      plugin.onResolve({ filter: new RegExp(`^\\./(${ownFiles.join('|')})\\.js$`) }, ({ path }) => ({ path: path.replace(/\.js$/, '.cjs'), external: true }));
+    },
+  }],
+});
+rmSync(buildInputs, { recursive: true, force: true });
 
 // 2. What the browser loads from the package: htmx's minified scripts (core and extensions) and the code theme
-//    the page's <link> names.
+//    (in the page's CSS bundle, or any a <link> names).
 const htmxDist = dirname(require.resolve('htmx.org/dist/htmx.min.js'));
 const servedFromHtmx = (path: string) => statSync(path).isDirectory() || /[\\/]htmx\.min\.js$|[\\/]ext[\\/][\w-]+\.min\.js$/.test(path);
 cpSync(htmxDist, join(dist, 'vendor/htmx.org'), { recursive: true, filter: servedFromHtmx });
@@ -53,13 +94,14 @@ mkdirSync(join(dist, 'vendor/htmx2'));
 for (const file of ['htmx.min.js', '../LICENSE']) cpSync(join(htmx2Dist, file), join(dist, 'vendor/htmx2', file.replace('../', '')));
 const stylesDir = dirname(require.resolve('highlight.js/styles/github.css'));
 const pageViews = readdirSync(join(root, 'templates/views')).map((file) => readFileSync(join(root, 'templates/views', file), 'utf8'));
-const themes = new Set(pageViews.flatMap((text) => [...text.matchAll(/\/vendor\/highlight\.js\/([\w.-]+\.css)/g)].map((m) => m[1]!)));
+const themes = new Set([codeTheme, ...pageViews.flatMap((text) => [...text.matchAll(/\/vendor\/highlight\.js\/([\w.-]+\.css)/g)].map((m) => m[1]!))]);
 mkdirSync(join(dist, 'vendor/highlight.js'), { recursive: true });
 for (const theme of themes) cpSync(join(stylesDir, theme), join(dist, 'vendor/highlight.js', theme));
 
 // 3. Every bundled or copied package's licence, as their licences ask.
-const packageDirs = new Set([join(root, 'node_modules/htmx.org'), join(root, 'node_modules/highlight.js')]);
-for (const input of Object.keys(result.metafile.inputs)) {
+// mime-db's types are bundled from a trimmed copy of its data, so the package is named here.
+const packageDirs = new Set(['htmx.org', 'highlight.js', 'mime-db'].map((name) => join(root, 'node_modules', name)));
+for (const input of [...Object.keys(cli.metafile.inputs), ...Object.keys(server.metafile.inputs)]) {
   const found = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
   if (found) packageDirs.add(join(root, found[1]!));
 }
@@ -71,7 +113,31 @@ const notices = [...packageDirs].sort().map((dir) => {
 });
 writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into dist/ or copied into dist/vendor/:\n\n${notices.join('\n---\n\n')}`);
 
-// 4. Code panels highlighted and notes rendered ahead.
+// 4. Code panels highlighted and notes rendered ahead; the tool's own CSS and JS bundles minified.
 await prebuild();
+await minifyBundles();
 
 if (!existsSync(join(dist, 'cli.js'))) throw new Error('the build made no dist/cli.js');
+
+/**
+ * The lesson list awaits its lessons' imports at the top (one line per lesson, src/lessons/index.ts), which a
+ * CommonJS file cannot do: for server.cjs the same list is written with static imports, in the same order.
+ */
+function staticLessonList(): Plugin {
+  const list = join(root, 'src/lessons/index.ts');
+  return {
+    name: 'static-lesson-list',
+    setup(plugin) {
+      plugin.onLoad({ filter: /[\\/]src[\\/]lessons[\\/]index\.ts$/ }, () => {
+        const source = readFileSync(list, 'utf8');
+        const ids = [...source.matchAll(/import\('\.\/([\w-]+)\/lesson\.js'\)/g)].map((m) => m[1]!);
+        if (ids.length === 0) throw new Error('src/lessons/index.ts lists no lesson the build can read');
+        const imports = ids.map((id, at) => `import * as lesson${at} from './${id}/lesson.js';`).join('\n');
+        const awaited = /const modules = await Promise\.all\(\[[^\]]*\]\);/;
+        if (!awaited.test(source)) throw new Error('src/lessons/index.ts no longer awaits its list as the build expects');
+        const contents = `${imports}\n${source.replace(awaited, `const modules = [${ids.map((_, at) => `lesson${at}`).join(', ')}];`)}`;
+        return { contents, loader: 'ts', resolveDir: dirname(list) };
+      });
+    },
+  };
+}

@@ -1,10 +1,13 @@
 // The work pages would otherwise do at run time, done ahead: every lesson's code panel files highlighted, every
-// notes file and the wrap-up's prose rendered, saved in dist/prebuilt.json for `serve` to start without either library.
+// notes file and the wrap-up's prose rendered, saved in dist/prebuilt.json for `serve` to start without either library;
+// and the tool's own asset bundles minified (dist/assets.json).
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { transform } from 'esbuild';
 import { languages } from '../src/kit/i18n.js';
 import { laneIds } from '../src/kit/types.js';
 import { lessons } from '../src/lessons/index.js';
+import { bundles, digestOf, joinBundle, type SavedBundles, savedBundlesFile } from '../src/workshop/assets.js';
 import { codePanels } from '../src/workshop/code-panels.js';
 import { lessonNotes, notesFile } from '../src/workshop/notes.js';
 import { type Prebuilt, prebuiltFile } from '../src/workshop/prebuilt.js';
@@ -20,4 +23,16 @@ export async function prebuild(): Promise<void> {
   ];
   const saved = await Promise.all(work.map(async ([kind, paths]) => [kind.kind, await kind.build(paths)]));
   writeFileSync(prebuiltFile, JSON.stringify(Object.fromEntries(saved)));
+}
+
+/** Each bundle of the tool's own CSS and JS, minified; lesson files are never among them (they are shown as they are). */
+export async function minifyBundles(): Promise<void> {
+  const saved: SavedBundles = {};
+  for (const name of Object.keys(bundles)) {
+    const joined = joinBundle(name);
+    const loader = extname(name) === '.css' ? 'css' : 'js';
+    const { code } = await transform(joined, { loader, minify: true, legalComments: 'none', target: 'es2022' });
+    saved[name] = { digest: digestOf(joined), text: code };
+  }
+  writeFileSync(savedBundlesFile, JSON.stringify(saved));
 }

@@ -19,6 +19,7 @@ import { lessonPageRenderer, pageRoutes } from './workshop/pages.js';
 import { joinRoutes } from './workshop/join.js';
 import { logRequests, type RequestRecord } from './workshop/request-log.js';
 import { mountLanes } from './workshop/lanes.js';
+import { serveBundles } from './workshop/assets.js';
 import { highlightStylesDir, templatesDir } from './workshop/paths.js';
 import { renderFile, views } from './workshop/views.js';
 import { workshopWords } from './workshop/words.js';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions = {}): DemoApp {
   app.use(handleErrors(views));
   app.use(securityHeaders());
   app.use(limitBodySize(bodyLimitBytes));
+  app.use(serveBundles());
   app.use(
     serveFolders([
       { prefix: `/vendor/htmx/${htmxVersion}/`, root: htmxDistDir, maxAge: 31_536_000, immutable: true },

@@ -1,6 +1,7 @@
 // The terminal's printers: banner, one line per request, notes and errors. Colour through chalk, off when piped.
 import chalk, { chalkStderr } from 'chalk';
 import type { RequestRecord } from '../app.js';
+import type { TrafficOwner } from '../kit/types.js';
 import type { LogMode } from './options.js';
 
 /** --no-color and NO_COLOR (any non-empty value) win over FORCE_COLOR; otherwise chalk decides (TTY or not). */
@@ -104,9 +105,16 @@ function formatRequest(record: RequestRecord): string {
     `${Math.round(record.ms)} ms`,
   ];
   if (!record.lane) return chalk.dim(parts.join('  '));
-  const lane = record.lane === 'htmx' ? chalk.magenta.bold(record.lane) : chalk.blue.bold(record.lane);
-  return [...parts, lane].join('  ');
+  const { label, color } = ownerLabels[record.lane];
+  return [...parts, color(label)].join('  ');
 }
+
+/** Each lane in its own colour, and the lesson's controls (fault switches, say) apart from both: they are no lane's. */
+const ownerLabels: Record<TrafficOwner, { label: string; color: (text: string) => string }> = {
+  json: { label: 'json', color: (text) => chalk.blue.bold(text) },
+  htmx: { label: 'htmx', color: (text) => chalk.magenta.bold(text) },
+  controls: { label: 'control', color: (text) => chalk.cyan(text) },
+};
 
 export function printRequest(record: RequestRecord): void {
   write(formatRequestLine(record));

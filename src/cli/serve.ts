@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { Context } from 'koa';
 import type { DemoApp } from '../app.js';
 import { listen } from './listen.js';
+import { loadApp } from './load-app.js';
 import { loadCsrfSecret, stateDir } from './csrf-secret.js';
 import { ignoreClosedOutput, printAppError, printBanner, printNote, printShutdown, requestPrinter } from './log.js';
 import type { ServeOptions } from './options.js';
@@ -16,23 +17,50 @@ export const forceExitMs = 2000;
 /** Resolves once the server is listening and its app is built; from then on the process lives until a signal stops it. */
 export async function serve(options: ServeOptions): Promise<void> {
   // 1. Listen on the asked-for port, or the next free one, before the app is even loaded: a browser that asks
-  //    this early waits a moment for its page (requests are held until step 2) instead of being refused.
+  //    this early waits a moment for its page (requests are held until step 3) instead of being refused.
   ignoreClosedOutput();
   const server = createServer();
   const held = holdRequests(server);
+  // The first answer has compiled what a page needs: that is what the next start finds ready (saved at exit at the latest).
+  let saveCodeCache = () => {};
+  server.once('request', (_req: IncomingMessage, res: ServerResponse) => res.once('finish', () => setTimeout(() => saveCodeCache(), 200).unref()));
   const port = await listen(server, options);
   server.on('error', (err) => printAppError(err, 'server', options.debug));
 
-  // 2. Build the app (Koa, the lessons, the views: most of the start-up time); its request log and errors go to the terminal.
-  //    The CSRF secret is the one kept from the last run, so open tabs carry on; a LAN room gets an instructor key.
+  // 2. Stop cleanly on Ctrl+C or a service manager's SIGTERM, then tell the learner where to go; with a LAN host,
+  //    the room too (QR code, join page) and the instructor their console. The CSRF secret is the one kept from the
+  //    last run, so open tabs carry on; a LAN room gets an instructor key. The banner comes before the app has
+  //    loaded: whoever follows it meanwhile is answered the moment it is ready.
   const at = (base: string) => new URL(options.startPath, base).href;
   const learnersBase = joinUrl(options.host, port);
   const instructorKey = isLoopbackHost(options.host) ? undefined : randomBytes(16).toString('base64url');
   const kept = loadCsrfSecret(stateDir(), { fresh: options.fresh });
-  let demo: DemoApp;
+  let demo: DemoApp | undefined;
+  stopOnSignals(server, () => demo);
+  const url = at(localUrl(options.host, port));
+  const { name, version } = readPackageInfo();
+  printBanner({
+    name,
+    version,
+    localUrl: url,
+    networkUrls: networkUrls(options.host, port)?.map(at),
+    exposeHint: isLoopbackHost(options.host),
+    portNote: options.port !== 0 && port !== options.port ? `Port ${options.port} is in use, using ${port} instead.` : undefined,
+    latencyMs: options.latencyMs,
+    joinUrl: learnersBase && at(learnersBase),
+    joinQr: learnersBase ? (await import('./qr.js')).terminalQr(at(learnersBase)) : undefined,
+    joinPageUrl: learnersBase && new URL('/join', localUrl(options.host, port)).href,
+    instructorUrl: instructorKey && new URL(`/present?key=${instructorKey}`, learnersBase ?? localUrl(options.host, port)).href,
+    secretNote: kept.problem && `Note: ${kept.problem}; open tabs will need a reload after a restart.`,
+  });
+
+  // 3. Build the app (Koa, the lessons, the views: most of the start-up time); its request log and errors go to the
+  //    terminal. Then the requests held meanwhile are answered.
   try {
-    const [{ createApp }, { isClientGone }] = await Promise.all([import('../app.js'), import('../kit/errors.js')]);
-    demo = createApp({
+    const [loaded, { isClientGone }] = await Promise.all([loadApp(stateDir()), import('../kit/errors.js')]);
+    saveCodeCache = loaded.saveCodeCache;
+    process.once('exit', saveCodeCache);
+    demo = loaded.app.createApp({
       lang: options.lang,
       latencyMs: options.latencyMs,
       onRequest: requestPrinter(options.log),
@@ -52,28 +80,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   }
   held.release(demo.app.callback());
 
-  // 3. Stop cleanly on Ctrl+C or a service manager's SIGTERM: ready before the banner invites anyone to press it.
-  stopOnSignals(server, demo);
-
-  // 4. Tell the learner where to go; with a LAN host, the room too (QR code, join page) and the instructor their console.
-  const url = at(localUrl(options.host, port));
-  const { name, version } = readPackageInfo();
-  printBanner({
-    name,
-    version,
-    localUrl: url,
-    networkUrls: networkUrls(options.host, port)?.map(at),
-    exposeHint: isLoopbackHost(options.host),
-    portNote: options.port !== 0 && port !== options.port ? `Port ${options.port} is in use, using ${port} instead.` : undefined,
-    latencyMs: options.latencyMs,
-    joinUrl: learnersBase && at(learnersBase),
-    joinQr: learnersBase ? (await import('./qr.js')).terminalQr(at(learnersBase)) : undefined,
-    joinPageUrl: learnersBase && new URL('/join', localUrl(options.host, port)).href,
-    instructorUrl: instructorKey && new URL(`/present?key=${instructorKey}`, learnersBase ?? localUrl(options.host, port)).href,
-    secretNote: kept.problem && `Note: ${kept.problem}; open tabs will need a reload after a restart.`,
-  });
-
-  // 5. Open the browser if asked (node:child_process loads only then); a failure is only a note.
+  // 4. Open the browser if asked (node:child_process loads only then); a failure is only a note.
   if (options.open) {
     const { openBrowser } = await import('./open-browser.js');
     openBrowser(url, (reason) => printNote(`Could not open a browser (${reason}); open ${url} yourself.`));
@@ -93,7 +100,8 @@ function holdRequests(server: Server): { release(handler: RequestListener): void
   };
 }
 
-function stopOnSignals(server: Server, demo: DemoApp): void {
+/** `demo` is undefined until the app has loaded: a signal before then has no event streams to end. */
+function stopOnSignals(server: Server, demo: () => DemoApp | undefined): void {
   let stopping = false;
   // Browsers keep connections alive. Once stopping, every response still to be sent says
   // "Connection: close", so each connection ends after its answer has gone out, not at the force timer.
@@ -113,7 +121,7 @@ function stopOnSignals(server: Server, demo: DemoApp): void {
     printShutdown();
     server.close(() => process.exit(0)); // stop accepting; exit once the last connection is gone
     for (const res of unsent) if (!res.headersSent) res.setHeader('Connection', 'close');
-    demo.close(); // ends the inspector's event streams (they answer with Connection: close)
+    demo()?.close(); // ends the inspector's event streams (they answer with Connection: close)
     server.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();

@@ -5,7 +5,8 @@ import type { Context, Middleware } from 'koa';
 import type { Lang } from '../kit/i18n.js';
 import { htmxVersion } from '../kit/paths.js';
 import { renderFile, renderView } from './views.js';
-import { codePanels, readCodeFile } from './code-panels.js';
+import { codePanels, codePanelsOf } from './code-panels.js';
+import { pagePartRoutes } from './parts-route.js';
 import { type ExchangeStore, renderExchange, streamPath, streamUrl } from './inspector/index.js';
 import { lessonPath, pagerFor, wrapUpPath } from './lesson-links.js';
 import type { PageRenderer } from '../kit/mount.js';
@@ -53,6 +54,7 @@ export function pageRoutes(lessons: Lesson[], renderPage: PageRenderer, inspecto
     ctx.body = renderWrapUp(ctx, lessons);
   });
   router.get(streamPath, inspectorStream);
+  pagePartRoutes(router, lessons);
   return router;
 }
 
@@ -74,22 +76,23 @@ export function lessonPageRenderer(lessons: Lesson[], store: ExchangeStore): Pag
       .list(ctx.state.visitorId, lesson.id, owner)
       .map((exchange) => renderExchange(ctx, exchange))
       .join('');
-    const lanes = laneIds.map((id) => {
-      const lane = lesson.lanes[id];
-      return {
-        id,
-        demoHtml: view(lane.view),
-        code: (lane.code ?? []).map((file) => readCodeFile(lesson.dir, file)),
-        exchangesHtml: wireHtml(id),
-      };
-    });
-    // The controls' own traffic is listed apart from both lanes.
-    const controlsWireHtml = lesson.controlRoutes ? wireHtml('controls') : undefined;
     const lang = ctx.state.lang;
     const pager = pagerFor(lessons, lesson, lang, workshopWords[lang]);
     // A lane route's full-page answer (JS off) is not at the lesson's URL: its step links go to the lesson page.
     const path = ctx.method === 'GET' && (ctx.path === '/' || ctx.path === lessonPath(lesson)) ? ctx.path : lessonPath(lesson);
     const walk = walkthroughFor(readNotes(lesson.dir, lang), ctx.query.step, path, workshopWords[lang], pager.next);
+    const lanes = laneIds.map((id) => {
+      const lane = lesson.lanes[id];
+      return {
+        id,
+        demoHtml: view(lane.view),
+        // Code files stay folded (and out of the page) except in the lane whose code the shown step points at.
+        code: codePanelsOf(lesson, id, walk?.highlight === `${id}-code`),
+        exchangesHtml: wireHtml(id),
+      };
+    });
+    // The controls' own traffic is listed apart from both lanes.
+    const controlsWireHtml = lesson.controlRoutes ? wireHtml('controls') : undefined;
     return renderView(ctx, 'lesson', {
       lesson,
       lessons,

@@ -1,5 +1,6 @@
 // Reports each request once it has finished: method, URL, status, bytes sent, time, lane.
 import type { Middleware } from 'koa';
+import type { TrafficOwner } from '../kit/types.js';
 import { learnerTag } from '../kit/visitor.js';
 
 export interface RequestRecord {
@@ -8,7 +9,8 @@ export interface RequestRecord {
   status: number;
   bytes: number;
   ms: number;
-  lane?: string;
+  /** Whose traffic it is: a lane's or the lesson controls'; unset for pages and files. */
+  lane?: TrafficOwner;
   /** Who asked: a short tag from the visitor id (learnerTag); unset for static files, served before the visitor is known. */
   learner?: string;
   /** The client went away before any answer was sent (an event stream that was open for a while is not aborted). */

@@ -22,6 +22,14 @@
   });
   for (const demo of document.querySelectorAll('.demo')) overflowing.observe(demo);
 
+  // A folded code panel's file and a walkthrough step's text, fetched by htmx when shown, are the page's requests,
+  // not a lane's: their events stop at their area, so the lanes' own scripts (an error slot, say) never hear of them.
+  const requestEvents = ['config:request', 'confirm', 'before:request', 'before:response', 'after:request', 'response:error',
+    'error', 'finally:request', 'before:swap', 'after:swap', 'finally:swap', 'before:settle', 'after:settle'];
+  for (const area of document.querySelectorAll('[data-code], [data-walkthrough]')) {
+    for (const name of requestEvents) area.addEventListener(`htmx:${name}`, (event) => event.stopPropagation());
+  }
+
   // Phone: the lanes as two tabs over the same page (both lanes stay in the DOM, state and traffic untouched).
   // The stylesheet shows the tab bar only on a narrow screen; wider, both lanes stand side by side.
   const tabs = document.querySelector('.lane-tabs');

@@ -53,6 +53,8 @@
     root.dataset.mode = all ? 'all' : 'one';
     root.dataset.step = String(current);
     steps.forEach((item, index) => { item.hidden = !all && index !== current - 1; });
+    // A step the page did not bring its text for fetches it now (htmx listens for walk:show, once).
+    for (const item of steps) if (!item.hidden && item.querySelector('.walk-later')) item.dispatchEvent(new CustomEvent('walk:show'));
 
     const area = all ? undefined : step.dataset.highlight;
     for (const old of document.querySelectorAll('[data-area][data-highlighted]')) old.removeAttribute('data-highlighted');
@@ -114,7 +116,12 @@
     return true;
   }
 
-  // Back and Forward move between the steps the visitor went through.
+  // Back and Forward move between the steps the visitor went through. htmx marks the entry of any page it swapped
+  // into (a step's text, a code file) as its own, and on Back would fetch this page again and swap it in whole:
+  // between steps of this page there is nothing to restore, the step changes in place.
+  document.addEventListener('htmx:before:history:restore', (event) => {
+    if (new URL(event.detail.path, location.href).pathname === location.pathname) event.preventDefault();
+  });
   addEventListener('popstate', () => {
     const asked = new URL(location.href).searchParams.get('step');
     if (asked === 'all' || all) {

@@ -32,9 +32,18 @@ export function rows({ throughput, startup, pageWeight, install }, targets) {
       ratio: startup.ratio,
       pass: startup.ratio <= targets.startup,
     });
+    if (startup.coldMs !== undefined) {
+      table.push({
+        figure: 'start-up, the first after an install (no code cache yet)',
+        target: '',
+        measured: `${ms(startup.coldMs)} (node:http ${ms(startup.bareMs)})`,
+        ratio: startup.coldRatio,
+        pass: null,
+      });
+    }
     if (startup.stackMs !== undefined) {
       table.push({
-        figure: 'start-up floor: koa, router, ejs, commander, chalk',
+        figure: 'start-up, the fixed stack unbundled (for reference)',
         target: '',
         measured: `${ms(startup.stackMs)} (node:http ${ms(startup.bareMs)})`,
         ratio: startup.stackRatio,
@@ -53,10 +62,11 @@ export function rows({ throughput, startup, pageWeight, install }, targets) {
     });
   }
   if (pageWeight) {
-    const { page, heaviest, exchanges } = pageWeight;
-    for (const [figure, weighed] of [[`lesson page /, ${page.files.length} files`, page], [`heaviest lesson page, ${heaviest.path}`, heaviest]]) {
+    const { pages, heaviest, exchanges } = pageWeight;
+    // Every lesson page against the budget, each with all it loads on first view; the heaviest is marked.
+    for (const weighed of pages) {
       table.push({
-        figure,
+        figure: `lesson page ${weighed.path}, ${weighed.files.length} files${weighed === heaviest ? ' (heaviest)' : ''}`,
         target: `≤ ${kb(targets.pageGzipBytes)} gzip`,
         measured: `${kb(weighed.gzip)} gzip (${kb(weighed.raw)} raw)`,
         ratio: weighed.gzip / targets.pageGzipBytes,

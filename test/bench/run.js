@@ -34,8 +34,9 @@ const notes = [
     `${config.startupRuns}); page against the budget; the fragment exchange against the JSON one.`,
   'install: npm pack, then npm install of the tarball into an empty folder with --offline (from the npm cache): ' +
     'packages added, bytes on disk, and every npm warning.',
-  'start-up floor: a server that only loads the fixed stack and renders one template, started the same way: ' +
-    'what no change to this project can take away (the project\'s own share is the difference).',
+  'start-up, the fixed stack unbundled: a server that only loads koa, @koa/router, ejs, commander and chalk from ' +
+    'node_modules and renders one template, started the same way; htmx-demo itself starts from one bundled file ' +
+    'whose compiled code V8 keeps between starts (the first start after an install compiles it all).',
 ];
 
 const figures = {};
@@ -44,7 +45,15 @@ if (sections.includes('startup')) {
   if (cliBuilt()) figures.startup = await benchStartup({ runs: config.startupRuns, log });
   else notes.push('start-up: not measured, dist/cli.js does not exist yet (the CLI is not built).');
 }
-if (sections.includes('weight')) figures.pageWeight = await benchPageWeight();
+if (sections.includes('weight')) {
+  figures.pageWeight = await benchPageWeight();
+  const { heaviest } = figures.pageWeight;
+  notes.push(
+    'page weight: each lesson page as a fresh browser loads it on first view (no cache, walkthrough at step 1): the ' +
+      'page and every stylesheet, icon and script it names, each gzipped on its own; a folded code panel\'s file and a ' +
+      `hidden walkthrough step's text are fetched only when shown. Heaviest, ${heaviest.path}: ${heaviest.files.map((f) => `${f.url} ${(f.gzip / 1024).toFixed(1)}`).join(', ')} (KB gzip).`,
+  );
+}
 if (sections.includes('install')) figures.install = await benchInstall();
 if (sections.includes('breakdown')) figures.breakdown = await benchBreakdown({ ...config, log });
 

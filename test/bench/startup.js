@@ -1,13 +1,17 @@
 // Start-up: from spawning a server to its first successful HTTP answer, the CLI against a bare node:http script.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { get } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { median } from './throughput.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = { id: 'cli', args: ['bin/htmx-demo.js', 'serve', '--port', '0'] };
+/** Not a target: the first start after an install, before serve has saved its compiled code (a state folder of its own each time). */
+const cold = { id: 'cold', args: cli.args, env: () => ({ XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'htmx-demo-cold-')) }) };
 const bare = { id: 'node:http', args: [new URL('./servers/node-http.js', import.meta.url).pathname] };
 /** Not a target: what the fixed stack alone costs, so the report can say how much of the start-up is the project's. */
 const stack = { id: 'stack', args: [new URL('./servers/stack-floor.js', import.meta.url).pathname] };
@@ -15,9 +19,10 @@ const stack = { id: 'stack', args: [new URL('./servers/stack-floor.js', import.m
 export const cliBuilt = () => existsSync(`${root}dist/cli.js`);
 
 /** Milliseconds from spawn to the end of the first 2xx answer from the URL in the `Local:` banner line. */
-async function startOnce({ args }) {
+async function startOnce({ args, env }) {
+  const own = env?.();
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...own } });
   try {
     const url = await bannerUrl(child);
     await firstAnswer(url);
@@ -26,6 +31,7 @@ async function startOnce({ args }) {
     const exited = once(child, 'exit');
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
+    if (own) rmSync(own.XDG_STATE_HOME, { recursive: true, force: true });
   }
 }
 
@@ -56,9 +62,9 @@ async function firstAnswer(url) {
   }
 }
 
-/** Alternates the three, `runs` times each, after one unmeasured start of each to warm the disk cache. */
+/** Alternates the four, `runs` times each, after one unmeasured start of each to warm the disk cache. */
 export async function benchStartup({ runs, log }) {
-  const servers = [cli, bare, stack];
+  const servers = [cli, bare, stack, cold];
   const times = Object.fromEntries(servers.map(({ id }) => [id, []]));
   for (const server of servers) await startOnce(server);
   for (let run = 0; run < runs; run++) {
@@ -68,5 +74,6 @@ export async function benchStartup({ runs, log }) {
   const cliMs = median(times.cli);
   const bareMs = median(times['node:http']);
   const stackMs = median(times.stack);
-  return { cliMs, bareMs, stackMs, ratio: cliMs / bareMs, stackRatio: stackMs / bareMs, times };
+  const coldMs = median(times.cold);
+  return { cliMs, bareMs, stackMs, coldMs, ratio: cliMs / bareMs, stackRatio: stackMs / bareMs, coldRatio: coldMs / bareMs, times };
 }

@@ -16,13 +16,14 @@ describe.skipIf(!hasChromium)('lesson 9 in Chromium', () => {
   /** Both frames loaded, each with its own htmx running. */
   async function framesReady() {
     for (const [lane, version] of [['json', '2.0.11'], ['htmx', '4.0.1']] as const) {
-      const found = session.page.frames().find((f) => f.url().endsWith(lane === 'json' ? '/v2/' : '/v4/'));
-      await expect.poll(() => found?.evaluate(() => (window as unknown as { htmx?: { version: string } }).htmx?.version)).toBe(version);
+      // Looked up on each try: the compatibility switch swaps in a new 4.x frame.
+      const found = () => session.page.frames().find((f) => f.url().endsWith(lane === 'json' ? '/v2/' : '/v4/'));
+      await expect.poll(() => found()?.evaluate(() => (window as unknown as { htmx?: { version: string } }).htmx?.version).catch(() => undefined)).toBe(version);
     }
   }
 
   /** This visitor's recorded exchanges on a lane, newest first: what the inspector saw on the wire. */
-  async function wire(lane: Lane): Promise<Exchange[]> {
+  async function wire(lane: Lane | 'controls'): Promise<Exchange[]> {
     const cookies = await session.page.context().cookies();
     const visitorId = cookies.find((cookie) => cookie.name === 'hxd_visitor')!.value;
     return session.server.demo.inspector.store.list(visitorId, 'htmx2-vs-4', lane);
@@ -127,8 +128,14 @@ describe.skipIf(!hasChromium)('lesson 9 in Chromium', () => {
     const { page } = session;
     await page.click('#compat-switch');
     await page.waitForSelector('#compat-switch[aria-pressed="true"]');
-    expect((await wire('htmx'))[0]).toMatchObject({ method: 'POST', url: '/htmx2-vs-4/v4/compat', status: 303 });
+    // A lesson control: on the controls' own wire, and in neither lane's.
+    expect((await wire('controls'))[0]).toMatchObject({ method: 'POST', url: '/htmx2-vs-4/compat', status: 200 });
+    await expect.poll(() => page.locator('#wire-htmx2-vs-4-controls > li').count()).toBe(1);
+    for (const lane of lanes) expect((await wire(lane)).map((exchange) => exchange.url)).not.toContain('/htmx2-vs-4/compat');
     await framesReady();
+    // The new 4.x frame, swapped in by the switch, is fitted to its page like the first one.
+    const fitted = () => page.locator('iframe[data-frame="htmx"]').evaluate((iframe: HTMLIFrameElement) => iframe.clientHeight >= iframe.contentDocument!.documentElement.scrollHeight);
+    await expect.poll(fitted).toBe(true);
 
     const like = await exchangeOf('htmx', '#like-plain button');
     expect(like.status).toBe(200);

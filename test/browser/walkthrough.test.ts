@@ -71,6 +71,31 @@ describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
     expect(session.problems.list).toEqual([]);
   });
 
+  it('a step\'s text comes when the step is shown, once, in place; all steps at once bring every text', async () => {
+    const { page } = session;
+    const fetched: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/_steps/')) fetched.push(new URL(request.url()).pathname); });
+    await page.goto(`${session.server.url}/lessons/like?lang=ko`);
+    await markDocument();
+    /** The shown steps' text, as a reader sees it (title left out). */
+    const texts = () => page.locator('[data-walk-step]:not([hidden])').evaluateAll((items) => items.map((item) =>
+      [...item.children].slice(1).map((child) => child.textContent).join('\n').trim()));
+    const textOf = (n: number) => ko[n - 1]!.html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+    expect(await texts()).toEqual([textOf(1)]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(texts).toEqual([textOf(2)]);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(texts).toEqual([textOf(2)]);
+    expect(fetched).toEqual(['/_steps/like/2']);
+    await page.click('[data-walk-toggle]');
+    await expect.poll(texts).toEqual(ko.map((_, index) => textOf(index + 1)));
+    expect(fetched.sort()).toEqual([...Array(count - 1).keys()].map((index) => `/_steps/like/${index + 2}`));
+    expect((await state()).sameDocument).toBe(true);
+    expect(session.problems.list).toEqual([]);
+  });
+
   it('Previous keeps working from the keyboard, and focus never lands on a dead button', async () => {
     await session.page.goto(`${session.server.url}/lessons/like?step=3`);
     await session.page.focus('[data-walk-prev]');
@@ -191,7 +216,7 @@ describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
     expect(session.problems.list).toEqual([]);
   });
 
-  it('a link to a step opens with its outlined area in view and only that lane\'s code unfolded', async () => {
+  it('a link to a step opens with its outlined area in view and only that lane\'s code unfolded, with its files', async () => {
     const codeStep = en.findIndex((step) => step.area === 'json-code') + 1;
     expect(codeStep).toBeGreaterThan(0);
     const page = await session.open({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
@@ -201,14 +226,16 @@ describe.skipIf(!hasChromium)('the walkthrough in Chromium', () => {
       return area.top >= 0 && area.top < innerHeight / 2;
     })).toBe(true);
     const open = (lane: string) => page.locator(`[data-code="${lane}"] details.code-file[open]`).count();
-    expect(await open('json')).toBe(like.lanes.json.code.length);
+    expect(await open('json')).toBe(like.lanes.json.code!.length);
     expect(await open('htmx')).toBe(0);
     // a step about the htmx code folds the JSON files and unfolds the htmx ones
     const htmxStep = en.findIndex((step) => step.area === 'htmx-code') + 1;
     await page.goto(`${session.server.url}/lessons/like?step=${htmxStep - 1}`);
     await page.keyboard.press('ArrowRight');
     expect(await open('json')).toBe(0);
-    expect(await open('htmx')).toBe(like.lanes.htmx.code.length);
+    expect(await open('htmx')).toBe(like.lanes.htmx.code!.length);
+    // folded on that page, the htmx files come when the step unfolds them
+    await expect.poll(() => page.locator('[data-code="htmx"] details.code-file[open] pre code[data-file]').count()).toBe(like.lanes.htmx.code!.length);
   });
 
   it('Reset keeps the step', async () => {

@@ -1,6 +1,7 @@
 // The pure pieces behind the CLI: option parsing and the request log line.
 import { hostname, networkInterfaces } from 'node:os';
 import { stripVTControlCharacters as plain } from 'node:util';
+import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatRequestLine } from '../../src/cli/log.js';
 import { parseAllowedHosts, parsePort, resolveServeOptions } from '../../src/cli/options.js';
@@ -43,6 +44,22 @@ describe('formatRequestLine', () => {
   it('says a request was aborted instead of showing a status that was never sent', () => {
     const line = formatRequestLine({ method: 'POST', url: '/like/', status: 404, bytes: 0, ms: 300, lane: 'htmx', aborted: true });
     expect(plain(line)).toBe('      POST /like/  aborted  0 B  300 ms  htmx');
+  });
+
+  it('labels lesson-control traffic "control", in a colour of its own, not as either lane', () => {
+    const line = (lane: 'json' | 'htmx' | 'controls') =>
+      formatRequestLine({ method: 'POST', url: '/failure/switches', status: 200, bytes: 10, ms: 1, lane, aborted: false });
+    expect(plain(line('controls'))).toBe('      POST /failure/switches  200  10 B  1 ms  control');
+    const level = chalk.level;
+    chalk.level = 1; // as on a terminal
+    try {
+      // The escape codes that open each label: three owners, three colours.
+      const colourOf = (lane: 'json' | 'htmx' | 'controls') => /((?:\u001b\[[\d;]+m)+)[a-z]+(?:\u001b\[[\d;]+m)*$/.exec(line(lane))![1];
+      const colours = [colourOf('json'), colourOf('htmx'), colourOf('controls')];
+      expect(new Set(colours).size).toBe(3);
+    } finally {
+      chalk.level = level;
+    }
   });
 
   it('formats sizes in B, kB and MB', () => {

@@ -1,25 +1,25 @@
-// scaffold --exercises as a learner meets it: npm test names each TODO left, with its hint; verify against the running
-// starter fails on the one exercise left undone, with the hint that names it; npm run solution -- like shows the diff,
-// and --apply writes the solution (keeping the attempt), after which npm test and verify pass.
+// scaffold --exercises as a learner meets it, with every lesson: npm test names each TODO left, with its hint; verify
+// against the running starter fails on the one exercise left undone, with the hint that names it; npm run solution
+// shows the diff, and --apply writes the solution (keeping the attempt), after which npm test and verify pass.
 // Offline: the project borrows this repository's node_modules.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exercisesFile, readExercises } from '../../src/cli/scaffold/exercises.js';
 import { runSpec } from '../../src/kit/spec/index.js';
 import { lessons } from '../../src/lessons/index.js';
 import { repoRoot, runIn, tempDir } from './scaffold-support.js';
 import { startServer } from '../support/server.js';
 import { runCli } from './spawn-cli.js';
 
-type Exercise = { number: number; file: string; check: string; hint: { en: string; ko: string } };
-const exercisesOf = (id: string) =>
-  (JSON.parse(readFileSync(join(lessons.find((lesson) => lesson.id === id)!.dir, 'exercises/exercises.json'), 'utf8')) as { exercises: Exercise[] }).exercises;
-const like = lessons.find((lesson) => lesson.id === 'like')!;
-const exercises = exercisesOf('like');
-/** The lessons that have exercises: 1 and 2. */
-const practised = ['like', 'toggle'];
+/** The lessons that have exercises, with them: the holed files made from each lesson's own. */
+const practised = await Promise.all(lessons
+  .filter((lesson) => existsSync(join(lesson.dir, exercisesFile)))
+  .map(async (lesson) => ({ lesson, id: lesson.id, exercises: (await readExercises(lesson.dir, [exercisesFile]))! })));
+const written = lessons.filter((lesson) => !practised.some((p) => p.id === lesson.id));
+const like = practised.find(({ id }) => id === 'like')!;
 
 let dir: string;
 let project: string;
@@ -27,10 +27,10 @@ let server: ChildProcess | undefined;
 beforeAll(async () => {
   dir = tempDir();
   project = join(dir, 'practice');
-  const result = await runIn(dir, ['scaffold', 'practice', '--exercises', '--lessons', 'like,toggle,form']);
+  const result = await runIn(dir, ['scaffold', 'practice', '--exercises', '--lessons', 'all']);
   expect(result.stderr).toBe('');
-  expect(result.stdout).toContain('Exercises: like, toggle (npm test names each TODO left');
-  expect(result.stdout).toContain('No exercises yet for form: written complete.');
+  expect(result.stdout).toContain(`Exercises: ${practised.map(({ id }) => id).join(', ')} (npm test names each TODO left`);
+  if (written.length) expect(result.stdout).toContain(`No exercises yet for ${written.map(({ id }) => id).join(', ')}: written complete.`);
   symlinkSync(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
 });
 afterAll(() => {
@@ -65,56 +65,75 @@ function startStarter(): Promise<string> {
   });
 }
 
-describe('the exercises of lessons 1 and 2', () => {
-  it('are data next to the lesson: each file has its numbered TODO, and each check is one of the spec\'s, passing on serve', async () => {
+describe('the exercises of every lesson that has them', () => {
+  it('lessons 1 and 2 have exercises', () => {
+    expect(practised.map(({ id }) => id)).toEqual(expect.arrayContaining(['like', 'toggle']));
+  });
+
+  it('are data next to the lesson: each hole carries its numbered TODO, and each check is one of the spec\'s, passing on serve', async () => {
     const served = await startServer();
     try {
-      for (const id of practised) {
-        const lesson = lessons.find((l) => l.id === id)!;
+      for (const { lesson, id, exercises } of practised) {
         const report = await runSpec((await lesson.spec!()).default, new URL(served.url), 'en');
-        for (const { number, file, check, hint } of exercisesOf(id)) {
-          expect(readFileSync(join(lesson.dir, 'exercises', file), 'utf8'), file).toContain(`TODO ${number}:`);
-          expect(readFileSync(join(lesson.dir, file), 'utf8'), file).not.toContain('TODO');
+        for (const { number, file, check, hint } of exercises.list) {
+          expect(exercises.holed[file], `${id}: TODO ${number}`).toContain(`TODO ${number}:`);
           expect(report.checks.find((c) => c.id === check)?.status, `${id} ${check}`).toBe('pass');
           expect(hint.ko).toMatch(/[가-힣]/);
         }
-        // The holed copy keeps up with the lesson: beyond its holes (a few lines around each TODO), the same lines.
-        for (const file of new Set(exercisesOf(id).map((exercise) => exercise.file))) {
-          const solution = new Set(readFileSync(join(lesson.dir, file), 'utf8').split('\n'));
-          const holed = readFileSync(join(lesson.dir, 'exercises', file), 'utf8').split('\n');
-          const todos = holed.filter((line) => /TODO \d+:/.test(line)).length;
-          expect(holed.filter((line) => !solution.has(line)).length, `${id}/exercises/${file}`).toBeLessThanOrEqual(3 * todos);
-        }
+        for (const file of Object.keys(exercises.holed)) expect(readFileSync(join(lesson.dir, file), 'utf8'), `${id}/${file}`).not.toMatch(/TODO \d+:/);
       }
     } finally {
       await served.close();
     }
-    expect(exercises.map((exercise) => exercise.file)).toEqual(expect.arrayContaining(['views/_like_button.ejs', 'htmx.ts', 'json.ts']));
+    expect(like.exercises.list.map((exercise) => exercise.file)).toEqual(expect.arrayContaining(['views/_like_button.ejs', 'htmx.ts', 'json.ts']));
   });
 
   it('are written into the project: holed files, their solutions, the test, the script, the README section', () => {
-    for (const file of ['views/_like_button.ejs', 'htmx.ts', 'json.ts']) {
-      expect(readFileSync(join(project, 'src/lessons/like', file), 'utf8')).toBe(readFileSync(join(like.dir, 'exercises', file), 'utf8'));
-      expect(readFileSync(join(project, 'solutions/like', file), 'utf8')).toBe(readFileSync(join(like.dir, file), 'utf8'));
+    for (const { id, lesson, exercises } of practised) {
+      for (const [file, holed] of Object.entries(exercises.holed)) {
+        expect(readFileSync(join(project, `src/lessons/${id}`, file), 'utf8')).toBe(holed);
+        expect(readFileSync(join(project, `solutions/${id}`, file), 'utf8')).toBe(readFileSync(join(lesson.dir, file), 'utf8'));
+      }
+      expect(existsSync(join(project, `src/lessons/${id}/${id}.test.ts`))).toBe(false); // test/exercises.test.ts says what is left
+      expect(existsSync(join(project, `src/lessons/${id}/${exercisesFile}`))).toBe(false);
     }
-    expect(existsSync(join(project, 'src/lessons/like/like.test.ts'))).toBe(false); // test/exercises.test.ts says what is left
-    expect(existsSync(join(project, 'src/lessons/toggle/toggle.test.ts'))).toBe(false);
-    expect(existsSync(join(project, 'src/lessons/form/form.test.ts'))).toBe(true);
+    for (const { id } of written) expect(existsSync(join(project, `src/lessons/${id}/${id}.test.ts`))).toBe(true);
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).scripts.solution).toBe('tsx scripts/solution.ts');
     expect(readFileSync(join(project, 'README.md'), 'utf8')).toContain('## Exercises');
   });
 
+  it('type-check with every hole open', async () => {
+    const { code, output } = await runNode([join(project, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project]);
+    expect(code, output).toBe(0);
+  }, 120_000);
+
   it('npm test fails, naming each unfinished exercise with its hint', async () => {
     const { code, output } = await npmTest();
     expect(code).toBe(1);
-    for (const id of practised) {
-      for (const { number, file, hint } of exercisesOf(id)) {
+    for (const { id, exercises } of practised) {
+      for (const { number, file, hint } of exercises.list) {
         expect(output).toContain(`exercise ${number}:`);
         expect(output).toContain(`(src/lessons/${id}/${file})`);
         expect(output).toContain(hint.en);
       }
     }
     expect(output).toContain('stuck? npm run solution -- like shows the answer');
+  }, 120_000);
+
+  it('with every hole open, the starter runs and each exercise\'s check fails against it, or builds on one that does', async () => {
+    const url = await startStarter();
+    try {
+      for (const { lesson, id, exercises } of practised) {
+        const report = await runSpec((await lesson.spec!()).default, new URL(url), 'en');
+        const failing = exercises.list.map(({ check }) => report.checks.find((c) => c.id === check)?.status !== 'pass');
+        // Like's exercise 3 (only htmx gets the fragment) can only fail once exercise 2 sends a fragment at all.
+        failing.forEach((fails, at) => expect(fails || failing.slice(0, at).some(Boolean), `${id} exercise ${exercises.list[at]!.number}`).toBe(true));
+        expect(failing[0], `${id} exercise 1`).toBe(true);
+      }
+    } finally {
+      server?.kill();
+      server = undefined;
+    }
   }, 120_000);
 
   it('verify fails on the one exercise left undone, with its hint, and passes once the solution is applied', async () => {
@@ -147,7 +166,7 @@ describe('the exercises of lessons 1 and 2', () => {
   }, 120_000);
 
   it('npm test passes after solution --apply', async () => {
-    expect((await tsx('scripts/solution.ts', 'toggle', '--apply')).code).toBe(0);
+    for (const { id } of practised.filter(({ id }) => id !== 'like')) expect((await tsx('scripts/solution.ts', id, '--apply')).code).toBe(0);
     const { code, output } = await npmTest();
     expect(code, output).toBe(0);
     expect(stripVTControlCharacters(output)).toMatch(/Tests\s+\d+ passed/);

@@ -109,15 +109,15 @@ describe('planStarter', () => {
       exerciseTemplateFiles: ['scripts/solution.ts', 'test/exercises.test.ts'],
       lessons: [{
         id: 'like', dir: '/pkg/src/lessons/like', title: '좋아요 버튼',
-        files: ['lesson.ts', 'htmx.ts', 'like.test.ts', 'exercises/exercises.json', 'exercises/htmx.ts'],
-        exercises: { files: ['htmx.ts'], list: [exercise] },
+        files: ['lesson.ts', 'htmx.ts', 'like.test.ts', 'exercises.json'],
+        exercises: { holed: { 'htmx.ts': '// TODO 1: render it\n' }, list: [exercise] },
       }],
     });
     const where = Object.fromEntries(plan.map((file) => [file.path, 'from' in file ? file.from : file.content]));
-    expect(where['src/lessons/like/htmx.ts']).toBe('/pkg/src/lessons/like/exercises/htmx.ts');
+    expect(where['src/lessons/like/htmx.ts']).toBe('// TODO 1: render it\n');
     expect(where['solutions/like/htmx.ts']).toBe('/pkg/src/lessons/like/htmx.ts');
     expect(where['scripts/solution.ts']).toBe('/pkg/templates/exercises/scripts/solution.ts');
-    expect(Object.keys(where).filter((path) => /like\.test\.ts|exercises\/(htmx\.ts|exercises\.json)/.test(path))).toEqual([]);
+    expect(Object.keys(where).filter((path) => /like\.test\.ts|lessons\/like\/exercises\.json/.test(path))).toEqual([]);
     expect(JSON.parse(where['exercises.json']!)).toEqual({
       lang: 'ko',
       lessons: [{ id: 'like', title: '좋아요 버튼', exercises: [{ number: 1, file: 'htmx.ts', check: 'fragment', title: '경로', hint: '렌더링하세요.' }] }],
@@ -127,8 +127,8 @@ describe('planStarter', () => {
     expect(edit('README.md', '# htmx-demo-starter\n\n## Follow a like\n')).toContain('## 연습');
   });
 
-  it('without exercises, a lesson\'s exercises/ folder stays out of the starter', () => {
-    const plan = planStarter({ ...inputs, lessons: [{ id: 'like', dir: '/pkg/src/lessons/like', files: ['lesson.ts', 'exercises/htmx.ts'] }] });
+  it('without exercises, a lesson\'s exercises.json stays out of the starter', () => {
+    const plan = planStarter({ ...inputs, lessons: [{ id: 'like', dir: '/pkg/src/lessons/like', files: ['lesson.ts', 'exercises.json'] }] });
     expect(plan.map((file) => file.path).filter((path) => path.includes('exercises'))).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ function expectedFiles(ids: string[]): string[] {
   ];
   const lessonFiles = ['shared', ...ids].flatMap((id) =>
     filesUnder(join(repoRoot, 'src/lessons', id))
-      .filter((f) => (!/^notes\./.test(f) || f === 'notes.en.md') && !f.startsWith('exercises/'))
+      .filter((f) => (!/^notes\./.test(f) || f === 'notes.en.md') && f !== 'exercises.json')
       .map((f) => `src/lessons/${id}/${f === 'notes.en.md' ? 'notes.md' : f}`),
   );
   return [...template, ...served, ...lessonFiles, 'src/lessons/index.ts'].sort();

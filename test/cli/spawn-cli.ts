@@ -132,7 +132,19 @@ export function countingKoaFiles(dir: string): { env: Record<string, string>; ko
     '  return next(url, context);',
     '}',
   ].join('\n');
-  writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n`);
+  // The published server is one CommonJS file that serve compiles itself (vm.Script, for the code cache): seen there.
+  const compiled = [
+    "import { appendFileSync } from 'node:fs';",
+    "import { syncBuiltinESMExports } from 'node:module';",
+    "import { pathToFileURL } from 'node:url';",
+    "import vm from 'node:vm';",
+    'const Script = vm.Script;',
+    'vm.Script = class extends Script {',
+    `  constructor(source, options) { if (options?.filename) appendFileSync(${JSON.stringify(report)}, pathToFileURL(options.filename).href + '\\n'); super(source, options); }`,
+    '};',
+    'syncBuiltinESMExports();',
+  ].join('\n');
+  writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});\n${compiled}\n`);
   return {
     env: { NODE_OPTIONS: `--import ${preload}` },
     koaFiles: () => {

@@ -17,7 +17,7 @@ const refuse = pathToFileURL(join(import.meta.dirname, '../support/refuse-render
 const refusing = { NODE_OPTIONS: `--import=${refuse}` };
 
 describe('htmx-demo serve, with marked and highlight.js refused', () => {
-  it('answers every lesson page and the wrap-up, with highlighted code and every notes step', async () => {
+  it('answers every lesson page and the wrap-up, with every notes step and every code panel highlighted', async () => {
     const { cli, baseUrl } = await startServe(['--port', '0'], refusing);
     for (const [index, lesson] of lessons.entries()) {
       for (const lang of ['en', 'ko']) {
@@ -25,7 +25,11 @@ describe('htmx-demo serve, with marked and highlight.js refused', () => {
         const res = await fetch(baseUrl + path);
         expect(res.status, path).toBe(200);
         const page = await res.text();
-        expect(page, path).toContain('<span class="hljs-');
+        // Every code panel is folded here: each file comes, highlighted, from the panel's own address.
+        const panels = [...page.matchAll(/<details class="code-file" hx-get="([^"]+)"/g)].map((m) => m[1]!);
+        expect(panels.length, path).toBe(lesson.lanes.json.code!.length + lesson.lanes.htmx.code!.length);
+        const files = await Promise.all(panels.map(async (href) => (await fetch(baseUrl + href, { headers: { 'HX-Request': 'true' } })).text()));
+        expect(files.filter((file) => file.includes('<span class="hljs-')), path).toHaveLength(panels.length);
         for (const step of parseNotes(marked, readFileSync(join(lesson.dir, `notes.${lang}.md`), 'utf8'))) expect(page, path).toContain(step.html);
       }
     }
@@ -44,12 +48,15 @@ describe('htmx-demo serve, with marked and highlight.js refused', () => {
       expect(stderr, code).toMatch(/refused to load (marked|highlight\.js)/);
     }
     expect(run(`${req} console.log(require('marked/package.json').name)`).stdout.trim()).toBe('marked');
-    const chunks = readdirSync(join(import.meta.dirname, '../../dist/chunks')).filter((file) => /^(markdown|highlighter)-/.test(file));
-    expect(chunks).toHaveLength(2);
-    for (const chunk of chunks) {
-      const { status, stderr } = run(`await import(${JSON.stringify(pathToFileURL(join(import.meta.dirname, '../../dist/chunks', chunk)).href)})`);
-      expect(status, chunk).not.toBe(0);
-      expect(stderr, chunk).toMatch(/refused to load/);
+    const files = readdirSync(join(import.meta.dirname, '../../dist')).filter((file) => /^(markdown|highlighter)\./.test(file));
+    expect(files).toEqual(['highlighter.cjs', 'markdown.cjs']);
+    for (const file of files) {
+      const path = join(import.meta.dirname, '../../dist', file);
+      for (const code of [`await import(${JSON.stringify(pathToFileURL(path).href)})`, `${req} require(${JSON.stringify(path)})`]) {
+        const { status, stderr } = run(code);
+        expect(status, code).not.toBe(0);
+        expect(stderr, code).toMatch(/refused to load/);
+      }
     }
   });
 });

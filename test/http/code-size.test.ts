@@ -14,9 +14,9 @@ describe('the measured code table', () => {
     const { rows, total } = measureLessons(lessons);
     const like = rows[0]!;
     const own = (files: string[]) => files.filter((file) => !file.startsWith('..'));
-    const bytes = own(like.lesson.lanes.htmx.code).reduce((sum, file) => sum + readFileSync(join(like.lesson.dir, file)).length, 0);
+    const bytes = own(like.lesson.lanes.htmx.code!).reduce((sum, file) => sum + readFileSync(join(like.lesson.dir, file)).length, 0);
     expect(like.lanes.htmx.own.bytes).toBe(bytes);
-    const lines = own(like.lesson.lanes.json.code).flatMap((file) => readFileSync(join(like.lesson.dir, file), 'utf8').split('\n')).filter((l) => l.trim()).length;
+    const lines = own(like.lesson.lanes.json.code!).flatMap((file) => readFileSync(join(like.lesson.dir, file), 'utf8').split('\n')).filter((l) => l.trim()).length;
     expect(like.lanes.json.own.lines).toBe(lines);
     // the JSON lane's send.js is a shared piece, apart from the lesson's own files
     expect(like.lanes.json.shared.bytes).toBe(readFileSync(join(like.lesson.dir, '../shared/public/send.js')).length);
@@ -32,7 +32,7 @@ describe('the measured code table', () => {
     cpSync(echoLesson.dir, dir, { recursive: true });
     const echo = { ...echoLesson, dir };
     const server = useServer({ lessons: [lessons[0]!, echo] });
-    const echoFile = join(dir, echo.lanes.htmx.code[0]!);
+    const echoFile = join(dir, echo.lanes.htmx.code![0]!);
     const original = readFileSync(echoFile, 'utf8');
 
     it('shows each lesson\'s figures, and a file changed on disk changes them on the next load', async () => {

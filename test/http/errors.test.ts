@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest, streamedBody } from '../support/http.js';
-import { currentCounts, like, likeLanes } from '../support/lanes.js';
+import { currentCounts, like, likeLanes, type LikeInit } from '../support/lanes.js';
 import { useAppErrors, useLessonVisitor, useServer } from '../support/suite.js';
 
 const server = useServer();
@@ -131,13 +131,13 @@ describe('413 for a body over 16 KB', () => {
   const cases = likeLanes.flatMap((lane) => bodies.map(([name, body, type]) => ({ lane, name, body, type })));
 
   it.each(cases)('$lane.path $name', async ({ lane, body, type }) => {
-    const res = await like(visitor, lane, { ...body(), headers: type ? { 'Content-Type': type } : {} } as RequestInit);
+    const res = await like(visitor, lane, { ...body(), headers: type ? { 'Content-Type': type } : {} } as LikeInit);
     await expectErrorShape(res, 413, lane.id === 'json' ? 'json' : 'fragment');
     expect(await currentCounts(visitor)).toEqual({ json: 0, htmx: 0 });
   });
 
   it('a body just under the limit is accepted', async () => {
-    const res = await like(visitor, likeLanes[0]!, { headers: { 'Content-Type': 'application/octet-stream' }, body: streamedBody(16 * 1024), duplex: 'half' } as RequestInit);
+    const res = await like(visitor, likeLanes[0]!, { headers: { 'Content-Type': 'application/octet-stream' }, body: streamedBody(16 * 1024), duplex: 'half' } as LikeInit);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ likes: 1 });
   });

@@ -48,7 +48,7 @@ describe.each(payloads)('payload %s', (payload) => {
   });
 
   it('as an unknown lesson id: named in the 404 page and fragment as text', async () => {
-    for (const headers of [{}, { 'HX-Request': 'true' }]) {
+    for (const headers of [{}, { 'HX-Request': 'true' }] as Array<Record<string, string>>) {
       const html = await htmlOf(visitor.fetch(`/lessons/${encoded}`, { headers }));
       expectInert(html);
       if (!payload.includes('/')) expectShownAsText(html, payload); // a slash makes it another route

@@ -274,7 +274,7 @@ describe('lesson 7: CSRF', () => {
     ['no token', {}],
     ['a wrong token', { 'X-CSRF-Token': 'not-the-token' }],
   ])('the switches refuse a post with %s (403), with or without htmx, and nothing changes', async (_what, headers) => {
-    for (const hx of [{ 'HX-Request': 'true' }, {}]) {
+    for (const hx of [{ 'HX-Request': 'true' }, {}] as Array<Record<string, string>>) {
       const res = await visitor.fetch('/failure/switches', { method: 'POST', csrf: false, redirect: 'manual', headers: { ...form, ...hx, ...headers }, body: 'fail=once&network=down&latency=3000' });
       expect(res.status).toBe(403);
     }

@@ -15,7 +15,7 @@ const versions = [['2', 'json', '2.0.11'], ['4', 'htmx', '4.0.1']] as const;
 const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
 const form = { 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' };
 const visitorIdOf = (who: Visitor) => /hxd_visitor=([^;]+)/.exec(who.cookie)![1]!;
-const wire = (who: Visitor, lane: 'json' | 'htmx') => server.demo.inspector.store.list(visitorIdOf(who), 'htmx2-vs-4', lane);
+const wire = (who: Visitor, lane: 'json' | 'htmx' | 'controls') => server.demo.inspector.store.list(visitorIdOf(who), 'htmx2-vs-4', lane);
 const post = (path: string, fields: Record<string, string>, init: { csrf?: boolean; who?: Visitor } = {}) =>
   (init.who ?? visitor).fetch(path, { method: 'POST', headers: form, body: new URLSearchParams(fields).toString(), csrf: init.csrf, redirect: 'manual' });
 const frame = async (major: string, who: Visitor = visitor) => {
@@ -88,7 +88,7 @@ describe.each(versions)('the htmx %s frame', (major, lane, version) => {
     expect((await post(`/htmx2-vs-4/v${major}/like`, { button: 'plain' }, { csrf: false })).status).toBe(403);
     const liked = await post(`/htmx2-vs-4/v${major}/like`, { button: 'plain' });
     expect(liked.status).toBe(200);
-    expect(await liked.text()).toMatch(/^<div id="like-plain"><button hx-post="like" .*hx-target="#like-plain" hx-swap="outerHTML">❤️ Like \(1\)<\/button>/);
+    expect(await liked.text()).toMatch(/^<div id="like-plain"><button id="like-plain-button" hx-post="like" .*hx-target="#like-plain" hx-swap="outerHTML">❤️ Like \(1\)<\/button>/);
     expect(await (await post(`/htmx2-vs-4/v${major}/like`, { button: 'fixed' })).text()).toContain('Like (2)');
     expect((await post(`/htmx2-vs-4/v${major}/like`, { button: hostile })).status).toBe(400);
     expect((await frame(major === '2' ? '4' : '2')).html).toContain('Like (0)');
@@ -142,9 +142,12 @@ describe('the compatibility switch', () => {
 
   it('gives the 4.x frame htmx 2 behaviour for this visitor only, and turns off again', async () => {
     expect(config.exec((await frame('4')).html)).toBeNull();
-    const on = await post('/htmx2-vs-4/v4/compat', { compat: 'on' });
-    expect(on.status).toBe(303);
-    expect(on.headers.get('location')).toBe('/lessons/htmx2-vs-4');
+    // With htmx: the switch swapped in place, and a new 4.x frame out of band, which loads under the new config.
+    const on = await post('/htmx2-vs-4/compat', { compat: 'on' });
+    expect(on.status).toBe(200);
+    const answer = await on.text();
+    expect(answer).toContain('id="compat-switch" aria-pressed="true"');
+    expect(tagsNamed(answer, 'iframe')).toEqual([expect.stringMatching(/id="version-frame-htmx" src="\/htmx2-vs-4\/v4\/".*hx-swap-oob="true"/)]);
     const four = (await frame('4')).html;
     expect(JSON.parse(config.exec(four)![1]!.replaceAll('&#34;', '"'))).toEqual({ implicitInheritance: true, noSwap: [204, 304, '4xx', '5xx'] });
     expect(four).toContain('Compatibility on:');
@@ -152,25 +155,38 @@ describe('the compatibility switch', () => {
     // The 2.x frame keeps its own config (no inline indicator style); another visitor keeps htmx 4's defaults.
     expect(config.exec((await frame('2')).html)![1]).toBe('{&#34;includeIndicatorStyles&#34;:false}');
     expect(config.exec((await frame('4', await newVisitor(server.url, '/lessons/htmx2-vs-4'))).html)).toBeNull();
-    // The switch is on the 4.x lane's wire.
-    expect(wire(visitor, 'htmx')[0]).toMatchObject({ method: 'POST', url: '/htmx2-vs-4/v4/compat', status: 303 });
 
-    expect((await post('/htmx2-vs-4/v4/compat', { compat: 'off' })).status).toBe(303);
+    // Without htmx, a plain form post: the whole page again.
+    const off = await visitor.fetch('/htmx2-vs-4/compat', { method: 'POST', headers: { 'Content-Type': form['Content-Type'] }, body: 'compat=off', redirect: 'manual' });
+    expect(off.status).toBe(303);
+    expect(off.headers.get('location')).toBe('/lessons/htmx2-vs-4');
     expect(config.exec((await frame('4')).html)).toBeNull();
   });
 
-  it('refuses a bad value (400), a missing token (403), and is not on the 2.x lane (404)', async () => {
-    expect((await post('/htmx2-vs-4/v4/compat', { compat: hostile })).status).toBe(400);
-    expect((await post('/htmx2-vs-4/v4/compat', {})).status).toBe(400);
-    expect((await post('/htmx2-vs-4/v4/compat', { compat: 'on' }, { csrf: false })).status).toBe(403);
-    expect((await post('/htmx2-vs-4/v2/compat', { compat: 'on' })).status).toBe(404);
+  it('is a lesson control: listed apart from both lanes on the wire, never as the 4.x lane\'s traffic', async () => {
+    await post('/htmx2-vs-4/compat', { compat: 'on' });
+    expect(wire(visitor, 'controls')[0]).toMatchObject({ method: 'POST', url: '/htmx2-vs-4/compat', status: 200 });
+    for (const lane of ['json', 'htmx'] as const) expect(wire(visitor, lane).map((exchange) => exchange.url)).toEqual([]);
+    const page = await (await visitor.fetch('/lessons/htmx2-vs-4')).text();
+    expect(page).toContain('Lesson controls on the wire');
+    // Its refusals answer in the controls' error slot, above the lanes.
+    const bad = await post('/htmx2-vs-4/compat', { compat: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('hx-retarget')).toBe('#lane-errors-controls');
+  });
+
+  it('refuses a bad value (400), a missing token (403), and has no route under either frame (404)', async () => {
+    expect((await post('/htmx2-vs-4/compat', { compat: hostile })).status).toBe(400);
+    expect((await post('/htmx2-vs-4/compat', {})).status).toBe(400);
+    expect((await post('/htmx2-vs-4/compat', { compat: 'on' }, { csrf: false })).status).toBe(403);
+    for (const major of ['2', '4']) expect((await post(`/htmx2-vs-4/v${major}/compat`, { compat: 'on' })).status).toBe(404);
     expect(config.exec((await frame('4')).html)).toBeNull();
   });
 
-  it('is put back by the lesson\'s reset, with the counts', async () => {
-    await post('/htmx2-vs-4/v4/compat', { compat: 'on' });
+  it('is put back by the visitor\'s own reset, with the counts', async () => {
+    await post('/htmx2-vs-4/compat', { compat: 'on' });
     await post('/htmx2-vs-4/v4/like', { button: 'fixed' });
-    expect((await post('/lessons/htmx2-vs-4/reset', {})).status).toBe(303);
+    expect((await post('/lessons/htmx2-vs-4/reset', { scope: 'mine' })).status).toBe(303);
     const four = (await frame('4')).html;
     expect(config.exec(four)).toBeNull();
     expect(four).toContain('Like (0)');

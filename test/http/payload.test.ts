@@ -270,7 +270,7 @@ describe('lesson 3 in Korean', () => {
 });
 
 it('the code panels show each lane\'s files as they are on disk, in English and Korean', async () => {
-  for (const query of ['', '?lang=ko']) expectCodePanelsOnDisk(await (await fetch(server.url + '/lessons/payload' + query)).text(), 'payload');
+  for (const query of ['', '?lang=ko']) await expectCodePanelsOnDisk(await (await fetch(server.url + '/lessons/payload' + query)).text(), 'payload', server.url);
 });
 
 describe('what a lane keeps of a large body', () => {

@@ -214,4 +214,25 @@ describe('solo mode (loopback, no key)', () => {
     expect(page).not.toContain('follow.js');
     expect((await post(me, '/lessons/like/reset', '', {})).status).toBe(303);
   });
+
+  it('a lesson that keeps only each visitor\'s own state offers "Reset my state", never a reset "for everyone"', async () => {
+    const perVisitor = lessons.filter((lesson) => lesson.resetVisitor && lesson.state?.yours && !lesson.state.shared).map((lesson) => lesson.id);
+    expect(perVisitor).toEqual(expect.arrayContaining(['payload', 'oob', 'failure', 'htmx2-vs-4']));
+    for (const id of perVisitor) {
+      const page = await (await (await newVisitor(server.url, `/lessons/${id}`)).fetch(`/lessons/${id}?lang=ko`)).text();
+      expect(page, id).toContain('<input type="hidden" name="scope" value="mine">');
+      expect(textOf(page), id).toContain('내 상태 초기화');
+      expect(textOf(page), id).not.toContain('모든 사용자');
+    }
+    // Lesson 9: two tabs of one laptop are two visitors; the button's reset puts back only the one who pressed it.
+    const [a, b] = [await newVisitor(server.url, '/lessons/htmx2-vs-4'), await newVisitor(server.url, '/lessons/htmx2-vs-4')];
+    for (const who of [a, b]) await post(who, '/htmx2-vs-4/compat', 'compat=on');
+    const page = textOf(await (await a.fetch('/lessons/htmx2-vs-4')).text());
+    expect(page).toContain('Reset my state');
+    expect(page).not.toContain('Reset this lesson for everyone');
+    expect((await post(a, '/lessons/htmx2-vs-4/reset', 'scope=mine', {})).status).toBe(303);
+    const switchOf = async (who: Visitor) => /id="compat-switch" aria-pressed="(\w+)"/.exec(await (await who.fetch('/lessons/htmx2-vs-4')).text())![1];
+    expect(await switchOf(a)).toBe('false');
+    expect(await switchOf(b)).toBe('true');
+  });
 });

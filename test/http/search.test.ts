@@ -178,7 +178,7 @@ describe('lesson 5: hostile text stays text', () => {
 
 describe('lesson 5: the page and its neighbours', () => {
   it('answers /search/ by HX-Request and says so with Vary, on both answers', async () => {
-    for (const headers of [{ 'HX-Request': 'true' }, {}]) {
+    for (const headers of [{ 'HX-Request': 'true' }, {}] as Array<Record<string, string>>) {
       const res = await visitor.fetch('/search/?q=chin', { headers });
       expect(res.headers.get('vary')).toMatch(/HX-Request/);
     }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { echoLesson, lessonsWithEcho } from '../fixtures/echo/registered.js';
+import { panelsOf } from '../support/code-panels.js';
 import { decodeEntities } from '../support/http.js';
 import { newVisitor } from '../support/server.js';
 import { useServer } from '../support/suite.js';
@@ -40,13 +41,13 @@ describe('a second lesson', () => {
 
   it('shows its own files in its code panels and serves its own script', async () => {
     const page = await (await fetch(server.url + '/lessons/echo')).text();
-    const panels = [...page.matchAll(/<code class="[^"]*" data-file="([^"]+)">([\s\S]*?)<\/code><\/pre>/g)];
-    expect(panels.map((m) => m[1]!.split('/').slice(-2).join('/'))).toEqual([
+    const panels = await panelsOf(page, server.url);
+    expect(panels.map((panel) => panel.file.split('/').slice(-2).join('/'))).toEqual([
       'views/json.ejs', 'public/echo.js', 'views/htmx.ejs', 'views/_echo.ejs',
     ]);
-    for (const [, name, html] of panels) {
-      const file = join(echoLesson.dir, name!.split('echo/').at(-1)!);
-      expect(decodeEntities(html!.replace(/<[^>]+>/g, ''))).toBe(await readFile(file, 'utf8'));
+    for (const { file: name, html } of panels) {
+      const file = join(echoLesson.dir, name.split('echo/').at(-1)!);
+      expect(decodeEntities(html.replace(/<[^>]+>/g, ''))).toBe(await readFile(file, 'utf8'));
     }
     const script = await fetch(server.url + '/static/lessons/echo/echo.js');
     expect(script.status).toBe(200);

@@ -1,7 +1,5 @@
 // Static files: htmx served untouched and cached for good, the page's assets as on disk, and no way out of their folders.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +9,7 @@ import { handleErrors } from '../../src/kit/errors.js';
 import { views } from '../../src/workshop/views.js';
 import { serveStatic } from '../../src/kit/static.js';
 import { rawRequest } from '../support/http.js';
+import { listen } from '../support/server.js';
 import { useServer } from '../support/suite.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -115,7 +114,7 @@ describe('no path leaves a static folder, in any encoding', () => {
 describe('a link inside a static folder that points out of it', () => {
   // A starter's public/ is the user's folder: a link there must not publish what lies outside it.
   let dir: string;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof listen>>;
   let url: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hxd-static-'));
@@ -129,12 +128,11 @@ describe('a link inside a static folder that points out of it', () => {
     const app = new Koa();
     app.use(handleErrors(views));
     app.use(serveStatic('/static/', join(dir, 'public'), { maxAge: 0 }));
-    server = createServer(app.callback());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listen(app);
+    url = server.url;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -126,3 +126,43 @@ describe('every area a step can name is on the page, once', () => {
     expect(areas).toEqual(expected);
   });
 });
+
+describe('a hidden step\'s text', () => {
+  /** Each step's <li> of the page: its opening tag and what follows its title. */
+  const stepsOf = (html: string) => [...html.matchAll(/(<li class="walk-step"[^>]*>)\s*<h3[^>]*>[\s\S]*?<\/h3>\s*([\s\S]*?)\s*<\/li>/g)]
+    .map(([, tag, body]) => ({ tag: tag!, body: body! }));
+
+  it.each(['en', 'ko'] as const)('comes from its own address, as the page renders the step it opens on (%s)', async (lang) => {
+    const first = stepsOf(await page(`/lessons/like?lang=${lang}`));
+    expect(first).toHaveLength(count);
+    expect(first[0]!.body).toBe(likeSteps[lang][0]!.html.trim());
+    for (const [index, step] of first.entries()) {
+      if (index === 0) continue;
+      // Not in the page: a link to the step as a page of its own stands in for it (JavaScript off).
+      expect(step.body).not.toContain(likeSteps[lang][index]!.html.trim());
+      expect(step.body).toContain(`<a href="/lessons/like?step=${index + 1}">`);
+      const href = /hx-get="([^"]+)"/.exec(step.tag)![1]!;
+      expect(href).toBe(`/_steps/like/${index + 1}?lang=${lang}`);
+      const res = await fetch(server.url + href, { headers: { 'HX-Request': 'true' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('vary')).toMatch(/HX-Request/i);
+      const shown = stepsOf(await page(`/lessons/like?lang=${lang}&step=${index + 1}`))[index]!.body;
+      expect((await res.text()).trim()).toBe(shown);
+      expect(shown).toBe(likeSteps[lang][index]!.html.trim());
+    }
+  });
+
+  it('opened without htmx, is the lesson page at that step', async () => {
+    const res = await fetch(`${server.url}/_steps/like/3`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/lessons/like?step=3');
+  });
+
+  it.each(['/_steps/like/0', `/_steps/like/${count + 1}`, '/_steps/like/two', '/_steps/nowhere/1', '/_steps/like/constructor'])(
+    '%s is a small 404', async (path) => {
+      const res = await fetch(server.url + path, { headers: { 'HX-Request': 'true' } });
+      expect(res.status).toBe(404);
+      expect((await res.text()).length).toBeLessThan(4000);
+    },
+  );
+});

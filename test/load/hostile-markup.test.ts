@@ -54,7 +54,7 @@ function attempts(route: RouteUnderTest): Attempt[] {
   const list: Attempt[] = [];
   const add = (method: string, path: string, headers: Record<string, string>, body = '') =>
     list.push({ method, path, headers: { ...session(), ...hostileHeaders, ...headers }, body });
-  const htmx = [{ 'HX-Request': 'true' }, {}];
+  const htmx: Array<Record<string, string>> = [{ 'HX-Request': 'true' }, {}];
   const query = (pairs: Array<[string, unknown]>) => `${route.path}?${formBody([...pairs, ['lang', script], ['text', script]])}`;
   for (const method of route.methods) {
     for (const text of payloads) {

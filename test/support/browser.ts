@@ -67,9 +67,18 @@ export async function watchPage(page: Page): Promise<PageProblems> {
   return problems;
 }
 
-/** The code panels as the browser shows them (highlighted) read as the files on disk; `expected` are among them. */
+/**
+ * The code panels as the browser shows them (highlighted) read as the files on disk; `expected` are among them.
+ * Each folded panel is unfolded first, as a reader would (its file comes then).
+ */
 export async function expectCodePanelsOnDisk(page: Page, expected: string[]): Promise<void> {
+  const folds = page.locator('details.code-file');
+  for (let index = 0; index < await folds.count(); index++) {
+    const fold = folds.nth(index);
+    if (!(await fold.evaluate((node) => (node as HTMLDetailsElement).open))) await fold.locator('summary').click();
+  }
   const panels = page.locator('code[data-file]');
+  await expect.poll(() => panels.count()).toBe(await folds.count());
   const names = await panels.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-file')!));
   expect(names).toEqual(expect.arrayContaining(expected));
   for (const [index, name] of names.entries()) {

@@ -1,9 +1,9 @@
 // Preload (node --import) for start-up tests: loading marked or highlight.js throws, by import or require, from
-// node_modules or as the bundle's own chunk of them (dist/chunks/markdown-*.js, highlighter-*.js). Their
+// node_modules or as the bundle's own file of them (dist/markdown.cjs, dist/highlighter.cjs). Their
 // package.json (read for the version a build used) stays readable.
 import Module, { register } from 'node:module';
 
-const refused = /^(marked|highlight\.js)(\/(?!package\.json$).*)?$|(^|\/)(markdown|highlighter)-\w+\.js$/;
+const refused = /^(marked|highlight\.js)(\/(?!package\.json$).*)?$|(^|\/)(markdown|highlighter)\.cjs$/;
 const message = (specifier) => `refused to load ${specifier}: serve should not need it for files the build prepared`;
 
 const load = Module._load;

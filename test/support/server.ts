@@ -1,6 +1,7 @@
 // Starts the real app on a free loopback port for a test, and gives it a visitor with a session.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import type Koa from 'koa';
 import { createApp, type AppOptions, type DemoApp } from '../../src/app.js';
 
 export interface TestServer {
@@ -12,15 +13,27 @@ export interface TestServer {
 
 export async function startServer(options: AppOptions = {}): Promise<TestServer> {
   const demo = createApp(options);
-  const server = createServer(demo.app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, server, close } = await listen(demo.app);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     demo,
     server,
     async close() {
       demo.close();
+      await close();
+    },
+  };
+}
+
+/** Any Koa app (a middleware on its own, say) on a free loopback port. */
+export async function listen(app: Koa): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

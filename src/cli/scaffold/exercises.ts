@@ -1,36 +1,63 @@
-// scaffold --exercises: a lesson's files with numbered TODO holes (its exercises/ folder), the solutions beside
-// them, the tests that name each unfinished one, and `npm run solution`. planExercises() is pure.
+// scaffold --exercises: a lesson's files with numbered TODO holes (made from the lesson's own files by the holes its
+// exercises.json lists), the solutions beside them, the tests that name each unfinished one, and `npm run solution`. planExercises() is pure.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../../kit/i18n.js';
 
-/** One hole, as src/lessons/<id>/exercises/exercises.json lists it. */
+/** One TODO hole: where a lesson file's `find` (once in it) is replaced by `replace`, which carries the TODO comment. */
+export interface Hole {
+  /** Relative to the lesson folder, with / separators. */
+  file: string;
+  find: string;
+  replace: string;
+}
+
+/** One exercise, as src/lessons/<id>/exercises.json lists it. */
 export interface Exercise {
   number: number;
-  /** The file with the hole, relative to the lesson folder; exercises/<file> is its version with the TODO. */
-  file: string;
   /** The lesson spec's check that passes once it is done. */
   check: string;
   title: Record<Lang, string>;
   hint: Record<Lang, string>;
+  holes?: Hole[];
 }
 
 export interface LessonExercises {
-  /** The files of the exercises/ folder, relative to it, with / separators (exercises.json aside). */
-  files: string[];
-  list: Exercise[];
+  list: Array<Exercise & { file: string }>;
+  /** Each holed file's text as the learner gets it, by its path in the lesson folder. */
+  holed: Record<string, string>;
 }
 
 /** Where the exercises' own files (the test, the solution script) live in this package. */
 export const exercisesTemplateDir = 'templates/exercises';
-const listFile = 'exercises.json';
+/** The list of a lesson's exercises, in its folder; the holed files are made from the lesson's own ones. */
+export const exercisesFile = 'exercises.json';
 
 /** A lesson's exercises, or undefined when it has none yet. */
 export async function readExercises(lessonDir: string, files: string[]): Promise<LessonExercises | undefined> {
-  const inFolder = files.filter((file) => file.startsWith('exercises/')).map((file) => file.slice('exercises/'.length));
-  if (!inFolder.includes(listFile)) return undefined;
-  const { exercises } = JSON.parse(await readFile(join(lessonDir, 'exercises', listFile), 'utf8')) as { exercises: Exercise[] };
-  return { files: inFolder.filter((file) => file !== listFile), list: exercises };
+  if (!files.includes(exercisesFile)) return undefined;
+  const { exercises } = JSON.parse(await readFile(join(lessonDir, exercisesFile), 'utf8')) as { exercises: Exercise[] };
+  const holes = exercises.flatMap((exercise) => exercise.holes ?? []);
+  const sources = Object.fromEntries(await Promise.all([...new Set(holes.map((hole) => hole.file))].map(async (file) => [file, await readFile(join(lessonDir, file), 'utf8')] as const)));
+  const holed = applyHoles(sources, holes);
+  const list = exercises.map((exercise) => {
+    const file = holes.find((hole) => hole.replace.includes(`TODO ${exercise.number}:`))?.file;
+    if (!file) throw new Error(`${join(lessonDir, exercisesFile)}: no hole carries TODO ${exercise.number}:`);
+    return { ...exercise, file };
+  });
+  return { list, holed };
+}
+
+/** The learner's version of each file: every hole applied in turn, each `find` present exactly once when it applies. */
+export function applyHoles(sources: Record<string, string>, holes: Hole[]): Record<string, string> {
+  const holed = { ...sources };
+  for (const { file, find, replace } of holes) {
+    const text = holed[file]!;
+    const at = text.indexOf(find);
+    if (at < 0 || text.indexOf(find, at + 1) >= 0) throw new Error(`${file}: an exercise's hole must match its text once, ${at < 0 ? 'found none' : 'found it twice'}: ${JSON.stringify(find.slice(0, 60))}`);
+    holed[file] = text.slice(0, at) + replace + text.slice(at + find.length);
+  }
+  return holed;
 }
 
 interface PlannedCopy {
@@ -58,8 +85,8 @@ export function planExercises(lessons: ExerciseLesson[], templateDir: string, te
   return [
     ...templateFiles.map((file) => ({ path: file, from: join(templateDir, file) })),
     ...lessons.flatMap(({ id, dir, exercises }) =>
-      exercises.files.flatMap((file) => [
-        { path: `src/lessons/${id}/${file}`, from: join(dir, 'exercises', file) },
+      Object.entries(exercises.holed).flatMap(([file, content]) => [
+        { path: `src/lessons/${id}/${file}`, content },
         { path: `solutions/${id}/${file}`, from: join(dir, file) },
       ]),
     ),
@@ -70,7 +97,7 @@ export function planExercises(lessons: ExerciseLesson[], templateDir: string, te
 /** The lesson files an exercise starter leaves out: the holed ones' originals, and the lesson's own test. */
 export function replacedByExercises(lesson: { id: string; exercises?: LessonExercises }, file: string): boolean {
   if (!lesson.exercises) return false;
-  return lesson.exercises.files.includes(file) || file === `${lesson.id}.test.ts`;
+  return file in lesson.exercises.holed || file === `${lesson.id}.test.ts`;
 }
 
 /** The README's section for a starter with exercises, in its language. */

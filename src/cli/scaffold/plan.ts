@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../../kit/i18n.js';
-import { type ExerciseLesson, exercisesReadme, exercisesTemplateDir, type LessonExercises, planExercises, replacedByExercises } from './exercises.js';
+import { type ExerciseLesson, exercisesFile, exercisesReadme, exercisesTemplateDir, type LessonExercises, planExercises, replacedByExercises } from './exercises.js';
 
 /** A file of the new project: copied from `from` (through `edit` if any), or written from `content`. */
 export type PlannedFile =
@@ -69,7 +69,7 @@ export function planStarter(inputs: StarterInputs): PlannedFile[] {
     ...inputs.kitFiles.map((file) => ({ path: `src/kit/${file}`, from: join(packageRoot, 'src', 'kit', file) })),
     ...inputs.sharedFiles.map((file) => ({ path: `src/lessons/shared/${file}`, from: join(lessonsDir, 'shared', file) })),
     ...lessons.flatMap((lesson) =>
-      lesson.files.filter((file) => !file.startsWith('exercises/') && !replacedByExercises(lesson, file)).flatMap((file) => lessonFile(lesson, file, inputs.lang)),
+      lesson.files.filter((file) => file !== exercisesFile && !replacedByExercises(lesson, file)).flatMap((file) => lessonFile(lesson, file, inputs.lang)),
     ),
     { path: 'src/lessons/index.ts', content: lessonIndexSource(lessons.map((lesson) => lesson.id)) },
     ...(inputs.exerciseTemplateFiles ? planExercises(practised(inputs), join(packageRoot, exercisesTemplateDir), inputs.exerciseTemplateFiles, inputs.lang) : []),

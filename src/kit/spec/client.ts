@@ -22,8 +22,8 @@ export interface Csrf {
 }
 
 export interface SendOptions {
-  /** Sent form-encoded (`form`) or as JSON (`json`); nothing otherwise. */
-  form?: Record<string, string>;
+  /** Sent form-encoded (`form`: a list is sent as the same name repeated, as checked boxes are) or as JSON (`json`). */
+  form?: Record<string, string | string[]>;
   json?: unknown;
   /** Adds the htmx request headers, as htmx 4 would send them. */
   htmx?: { target?: string; source?: string };
@@ -53,14 +53,15 @@ export class SpecBrowser {
     const headers: Record<string, string> = { ...options.headers };
     let body: string | undefined;
     const form = options.form ? { ...options.form } : undefined;
-    if (this.csrf && !options.noCsrf) {
+    // A GET changes nothing and carries no body: the token goes with state-changing requests only.
+    if (this.csrf && !options.noCsrf && method !== 'GET' && method !== 'HEAD') {
       if (this.csrf.header) headers[this.csrf.header] = this.csrf.token;
       else if (form) form[this.csrf.field!] = this.csrf.token;
       else if (options.json === undefined) return this.send(method, path, { ...options, form: {} });
     }
     if (form) {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(form).toString();
+      body = new URLSearchParams(Object.entries(form).flatMap(([name, value]) => [value].flat().map((one) => [name, one]))).toString();
     } else if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json';
       headers.Accept ??= 'application/json';

@@ -84,9 +84,10 @@ export function roots(html: Html): HtmlElement[] {
   return html.elements.filter((el) => el.depth === 0);
 }
 
-/** An element's text with tags dropped and spaces folded. */
-export function textOf(html: Html, el: HtmlElement): string {
-  return decodeEntities(html.source.slice(el.start, el.end).replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+/** An element's text (the whole document's, without one) with tags dropped and spaces folded. */
+export function textOf(html: Html, el?: HtmlElement): string {
+  const source = el ? html.source.slice(el.start, el.end) : html.source;
+  return decodeEntities(source.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** The value of an htmx attribute, with or without htmx 4's `:inherited` suffix, or a `data-` prefix. */

@@ -4,6 +4,7 @@ import { type Answer, SpecBrowser } from './client.js';
 import { type Html, type HtmlElement, inside, isDocument, parseHtml, roots } from './html.js';
 
 export * from './html.js';
+export * from './refs.js';
 export { type Answer, type Csrf, SpecBrowser } from './client.js';
 
 export type Words = Record<Lang, string>;
@@ -44,8 +45,11 @@ export interface SpecRun {
   check<T>(id: string, title: Words, run: () => Promise<T>): Promise<T | undefined>;
   /** Inside a check: the value an earlier check gave, or skip this one. */
   need<T>(value: T | undefined): T;
-  /** Loads the lesson's page (the first of `paths` that answers with `marker` in it) and finds its CSRF token. */
-  openPage(paths: string[], marker: RegExp): Promise<Html | undefined>;
+  /**
+   * Loads the lesson's page (the first of `paths` that answers with `marker` in it) and finds its CSRF token,
+   * which it must offer unless `csrf` is false (a lesson that only reads).
+   */
+  openPage(paths: string[], marker: RegExp, options?: { csrf?: boolean }): Promise<Html | undefined>;
 }
 
 export interface LessonSpec {
@@ -83,6 +87,11 @@ export function buttonIn(html: Html, el: HtmlElement): HtmlElement | undefined {
   return inside(html, el).find((child) => child.tag === 'button');
 }
 
+const pageTitles = {
+  withCsrf: { en: 'the lesson page loads, with a CSRF token', ko: '레슨 페이지가 열리고 CSRF 토큰이 있다' },
+  plain: { en: 'the lesson page loads', ko: '레슨 페이지가 열린다' },
+};
+
 const pageHints = {
   noPage: {
     en: 'Serve the lesson page at / or /lessons/{id}, with its htmx lane in it (or pass --lesson for only the lessons you built).',
@@ -119,8 +128,8 @@ export async function runSpec(spec: LessonSpec, base: URL, lang: Lang): Promise<
       if (value === undefined) throw new Skipped();
       return value;
     },
-    openPage(paths, marker) {
-      return run.check('page', { en: 'the lesson page loads, with a CSRF token', ko: '레슨 페이지가 열리고 CSRF 토큰이 있다' }, async () => {
+    openPage(paths, marker, { csrf: needsCsrf = true } = {}) {
+      return run.check('page', needsCsrf ? pageTitles.withCsrf : pageTitles.plain, async () => {
         const tried: string[] = [];
         for (const path of paths) {
           const answer = await browser.get(path);
@@ -129,8 +138,8 @@ export async function runSpec(spec: LessonSpec, base: URL, lang: Lang): Promise<
           const page = parseHtml(answer.text);
           report.page = path;
           const csrf = browser.findCsrf(page);
-          if (!csrf) fail(pageHints.noCsrf, `${path} has no CSRF token a page could read`);
-          report.csrf = csrf.found;
+          if (!csrf && needsCsrf) fail(pageHints.noCsrf, `${path} has no CSRF token a page could read`);
+          report.csrf = csrf?.found;
           return page;
         }
         return fail(fill(pageHints.noPage, spec.lesson), `no page with ${marker.source} (${tried.join(', ')})`);

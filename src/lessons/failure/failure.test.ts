@@ -24,6 +24,14 @@ it('htmx lane: GET /failure/news answers the _news partial', async () => {
   expect(await res.text()).toMatch(/^<p class="news"><time datetime="[^"]+">[^<]+<\/time> \S[^<]*<\/p>\s*$/);
 });
 
+it('htmx lane: GET /failure/news opened directly answers the whole page, and both answers say Vary: HX-Request', async () => {
+  const res = await visitor.fetch('/failure/news');
+  expect(res.status).toBe(200);
+  expect(await res.text()).toMatch(/^<!doctype html>[^]*id="htmx-news"/i);
+  expect(res.headers.get('vary')).toMatch(/HX-Request/i);
+  expect((await htmxNews()).headers.get('vary')).toMatch(/HX-Request/i);
+});
+
 it('the switch strip answers its new state; "500 on the next request" fails one request, then both lanes work', async () => {
   const strip = await flip(visitor, 'fail=once');
   expect(strip.status).toBe(200);

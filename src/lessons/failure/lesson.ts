@@ -69,6 +69,7 @@ const failure: LessonDefinition = {
   pageLocals: (ctx) => ({ switches: switches.of(ctx), roomSwitches, latencies }),
   reset: switches.reset,
   resetVisitor: switches.forget,
+  spec: () => import('./spec.js'),
   state: { yours: { en: 'your switches (the instructor may also switch faults on for the whole room)', ko: '내 스위치 (강사가 모두에게 장애를 켤 수도 있음)' } },
 };
 

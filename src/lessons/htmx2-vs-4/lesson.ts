@@ -5,8 +5,6 @@ import { compatRoutes } from './compat.js';
 import { visitors } from './state.js';
 import { vendorFolders, versions } from './versions.js';
 
-const v4Routes = caseRoutes(versions.htmx);
-
 const htmx2vs4: LessonDefinition = {
   id: 'htmx2-vs-4',
   title: { en: 'htmx 2 and htmx 4 side by side', ko: 'htmx 2와 htmx 4 나란히 보기' },
@@ -77,19 +75,14 @@ const htmx2vs4: LessonDefinition = {
   laneHeadings: { json: `htmx ${versions.json.version}`, htmx: `htmx ${versions.htmx.version}` },
   fourSteps: false,
   wireHeaders: ['X-Listener'],
+  spec: () => import('./spec.js'),
   vendorFolders,
   lanes: {
     json: { routes: caseRoutes(versions.json), view: 'v2', code: ['views/cases.ejs', 'public/listeners.js', 'public/swap-order.js'] },
-    htmx: {
-      routes: (router, tools) => {
-        v4Routes(router, tools);
-        compatRoutes(router, tools);
-      },
-      view: 'v4',
-      code: ['views/frame.ejs', 'cases.ts', 'compat.ts'],
-    },
+    htmx: { routes: caseRoutes(versions.htmx), view: 'v4', code: ['views/frame.ejs', 'cases.ts', 'compat.ts'] },
   },
   controls: 'controls',
+  controlRoutes: compatRoutes,
   pageLocals: (ctx) => ({ versions, compat: visitors.of(ctx).compat }),
   reset: visitors.reset,
   resetVisitor: visitors.forget,

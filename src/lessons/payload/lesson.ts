@@ -28,6 +28,7 @@ const payload: LessonDefinition = {
   reset: resetComments,
   resetVisitor: forgetComments,
   state: { yours: { en: 'your comments and what your lanes last sent', ko: '내 댓글과 각 레인이 마지막으로 보낸 내용' } },
+  spec: () => import('./spec.js'),
 };
 
 export default payload;

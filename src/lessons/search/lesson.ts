@@ -23,6 +23,7 @@ const search: LessonDefinition = {
   },
   controls: 'controls',
   pageLocals: () => ({ htmxSearch: searchCountries('', 'en'), countryCount: countries.length, queryMaxLength }),
+  spec: () => import('./spec.js'),
 };
 
 export default search;

@@ -43,6 +43,7 @@ const twoClients: LessonDefinition = {
   },
   pageLocals: (ctx) => ({ tasks: listTasks(ctx), selected: undefined, curlLine: curlLine(ctx) }),
   reset: resetTasks,
+  spec: () => import('./spec.js'),
   state: { shared: { en: 'the task list, the same for every client and everyone', ko: '모든 클라이언트와 모두가 함께 보는 할 일 목록' } },
 };
 

@@ -1,4 +1,4 @@
-// Start-up floor: the stack every htmx-demo server loads before its first answer (commander and chalk for the CLI,
+// Start-up reference: the stack every htmx-demo server loads before its first answer, as installed (unbundled) (commander and chalk for the CLI,
 // koa, @koa/router, ejs), one route rendering one template, nothing of the project. Prints the same banner line.
 import { createServer } from 'node:http';
 import 'commander';

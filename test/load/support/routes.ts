@@ -132,7 +132,7 @@ export async function readSurface(demo: DemoApp, baseUrl: string, session: Recor
   const routes = await routerRoutes(demo, send);
   const htmls: string[] = [];
   for (const route of routes.filter((r) => r.methods.includes('GET'))) {
-    for (const headers of [{}, { 'HX-Request': 'true' }]) {
+    for (const headers of [{}, { 'HX-Request': 'true' }] as Array<Record<string, string>>) {
       const res = await send('GET', route.path, headers);
       if (res.status < 400 && /^text\/html/.test(res.headers['content-type'] ?? '')) htmls.push(res.body);
     }

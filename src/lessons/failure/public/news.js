@@ -31,6 +31,8 @@ function showNews({ headline, publishedAt }) {
 }
 
 button.addEventListener('click', async () => {
+  // A disabled button drops keyboard focus: it is given back below, unless the learner has moved on meanwhile.
+  const hadFocus = document.activeElement === button;
   button.disabled = true;
   loading.hidden = false;
   showError(error, '');
@@ -43,5 +45,6 @@ button.addEventListener('click', async () => {
   } finally {
     button.disabled = false;
     loading.hidden = true;
+    if (hadFocus && (document.activeElement === button || document.activeElement === document.body)) button.focus();
   }
 });

@@ -54,8 +54,12 @@ async function loadList() {
 function keep(task) {
   selected = task;
   tasks = tasks.map((t) => (t.id === task.id ? task : t));
+  // The redraw replaces the button that has keyboard focus: focus goes to its new copy.
+  const focused = document.activeElement;
+  const again = focused?.dataset.id ? `button[data-id="${focused.dataset.id}"]` : focused?.id === 'json-task-toggle' ? '#json-task-toggle' : '';
   drawList();
   drawTask();
+  if (again && !focused.isConnected) demo.querySelector(again)?.focus();
 }
 
 list.addEventListener('click', (event) => {
