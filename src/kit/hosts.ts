@@ -52,8 +52,9 @@ export function checkHosts({ allowed = loopbackHosts, howToAllow = (host) => `To
   };
 }
 
-/** Host headers come from anyone: past this many names remembered, the memo starts over. */
+/** Host headers come from anyone: past this many names remembered, the memo starts over; no name is longer than 253. */
 const maxRememberedHosts = 100;
+const maxRememberedHostChars = 260;
 const hostnames = new Map<string, string>();
 
 /**
@@ -63,7 +64,9 @@ const hostnames = new Map<string, string>();
  */
 function hostnameOf(ctx: Context): string {
   const header = ctx.req.headers.host;
-  if (header === undefined || ctx.app.proxy || ctx.req.httpVersionMajor >= 2) return unbracketed(ctx.hostname);
+  if (header === undefined || header.length > maxRememberedHostChars || ctx.app.proxy || ctx.req.httpVersionMajor >= 2) {
+    return unbracketed(ctx.hostname);
+  }
   let name = hostnames.get(header);
   if (name === undefined) {
     name = unbracketed(ctx.hostname);

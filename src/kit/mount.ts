@@ -46,8 +46,9 @@ interface LaneMatch {
   answering?: LaneRoute;
 }
 
-/** Paths come from anyone: past this many remembered, the memo starts over. */
+/** Paths come from anyone: past this many remembered, the memo starts over; a longer one is matched each time. */
 const maxRememberedPaths = 1000;
+const maxRememberedPathChars = 256;
 const matchers = new WeakMap<LaneRoute[], (ctx: Context) => LaneMatch>();
 
 /**
@@ -67,6 +68,7 @@ function matcherFor(lanes: LaneRoute[]): (ctx: Context) => LaneMatch {
         lane: matches.find(({ match }) => match.route)?.lane,
         answering: matches.find(({ match }) => match.path.some((layer) => layer.methods.length > 0))?.lane,
       };
+      if (path.length > maxRememberedPathChars) return found;
       if (remembered.size >= maxRememberedPaths) remembered.clear();
       remembered.set(key, found);
     }
