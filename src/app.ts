@@ -29,6 +29,8 @@ import type { Room } from './workshop/room.js';
 export const bodyLimitBytes = 16 * 1024;
 
 export type { RequestRecord };
+/** For whoever runs the app: an error that only means a client went away (a closed tab), not the server's. */
+export { isClientGone } from './kit/errors.js';
 
 export interface AppOptions {
   /** UI language when the visitor has not chosen one. */

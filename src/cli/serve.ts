@@ -57,10 +57,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   // 3. Build the app (Koa, the lessons, the views: most of the start-up time); its request log and errors go to the
   //    terminal. Then the requests held meanwhile are answered.
   try {
-    const [loaded, { isClientGone }] = await Promise.all([loadApp(stateDir()), import('../kit/errors.js')]);
+    const loaded = await loadApp(stateDir());
+    const { createApp, isClientGone } = loaded.app;
     saveCodeCache = loaded.saveCodeCache;
     process.once('exit', saveCodeCache);
-    demo = loaded.app.createApp({
+    demo = createApp({
       lang: options.lang,
       latencyMs: options.latencyMs,
       onRequest: requestPrinter(options.log),
