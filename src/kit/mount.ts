@@ -2,14 +2,10 @@
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { allowSameOriginFrame } from './security.js';
+import { type LaneRoute, matcherFor } from './lane-match.js';
 import { laneIds, type LaneRoutes, type Lesson, type TrafficOwner } from './types.js';
 
-export interface LaneRoute {
-  lesson: Lesson;
-  /** A lane, or the lesson's controls. */
-  lane: TrafficOwner;
-  router: Router;
-}
+export type { LaneRoute };
 
 /** Renders a lesson's whole page, with `locals` over its pageLocals(). */
 export type PageRenderer = (ctx: Context, lesson: Lesson, locals: object) => string;
@@ -36,46 +32,6 @@ export function laneRouters(lessons: Lesson[], renderFile: (file: string, data: 
       return { lesson, lane, router };
     });
   });
-}
-
-/** Which lanes a method and path belong to; it never changes once the lanes are mounted. */
-interface LaneMatch {
-  /** The lane with a route for this method and path: the lesson and lane the request is for. */
-  lane?: LaneRoute;
-  /** The lane with a route for this path by any method: the one that answers it, or says 405. */
-  answering?: LaneRoute;
-}
-
-/** Paths come from anyone: past this many remembered, the memo starts over; a longer one is matched each time. */
-const maxRememberedPaths = 1000;
-const maxRememberedPathChars = 256;
-const matchers = new WeakMap<LaneRoute[], (ctx: Context) => LaneMatch>();
-
-/**
- * Every lane router is asked about a method and path once, not by each middleware that needs to know, nor again
- * on every request: lane requests are most of the traffic, and each router tries its routes' patterns one by one.
- */
-function matcherFor(lanes: LaneRoute[]): (ctx: Context) => LaneMatch {
-  let matcher = matchers.get(lanes);
-  if (matcher) return matcher;
-  const remembered = new Map<string, LaneMatch>();
-  matcher = ({ method, path }) => {
-    const key = `${method} ${path}`;
-    let found = remembered.get(key);
-    if (found === undefined) {
-      const matches = lanes.map((lane) => ({ lane, match: lane.router.match(path, method) }));
-      found = {
-        lane: matches.find(({ match }) => match.route)?.lane,
-        answering: matches.find(({ match }) => match.path.some((layer) => layer.methods.length > 0))?.lane,
-      };
-      if (path.length > maxRememberedPathChars) return found;
-      if (remembered.size >= maxRememberedPaths) remembered.clear();
-      remembered.set(key, found);
-    }
-    return found;
-  };
-  matchers.set(lanes, matcher);
-  return matcher;
 }
 
 /** Which lesson and lane a request is for, known before any lane code runs. */
