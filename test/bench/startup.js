@@ -75,5 +75,5 @@ export async function benchStartup({ runs, log }) {
   const bareMs = median(times['node:http']);
   const stackMs = median(times.stack);
   const coldMs = median(times.cold);
-  return { cliMs, bareMs, stackMs, coldMs, ratio: cliMs / bareMs, stackRatio: stackMs / bareMs, coldRatio: coldMs / bareMs, times };
+  return { cliMs, bareMs, stackMs, coldMs, ratio: cliMs / bareMs, times };
 }
