@@ -102,20 +102,8 @@
     slot.textContent = `${slot.dataset.label} ${ms} ms`;
   }
 
-  // gzip's size of an answer, worked out here from the body as it was sent (the entry shows it whole, or carries
-  // it): compressing every exchange on the server cost more than recording and streaming it.
-  async function showGzipSize(slot) {
-    const text = slot.dataset.gzip === 'wire' ? slot.dataset.wire : slot.closest('.exchange')?.querySelector('pre.body')?.textContent;
-    slot.removeAttribute('data-gzip');
-    slot.removeAttribute('data-wire');
-    if (text === undefined || typeof CompressionStream !== 'function') return;
-    const gzipped = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
-    slot.textContent = String((await new Response(gzipped).arrayBuffer()).byteLength);
-  }
-
   // New exchanges arrive at the top of a lane's list: open the newest, keep the list short.
   function tidy(list) {
-    for (const slot of list.querySelectorAll('[data-gzip]')) showGzipSize(slot);
     const items = [...list.children];
     items.forEach((item, index) => {
       if (index >= maxShown) return item.remove();

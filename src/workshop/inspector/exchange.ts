@@ -45,7 +45,7 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
   for (const name of ctx.res.getHeaderNames()) {
     if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
   }
-  return {
+  const fields = {
     id,
     lessonId,
     lane,
@@ -56,16 +56,16 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
     responseBody: shown,
     responseBodyCut: shown === pretty ? undefined : Buffer.byteLength(pretty) - Buffer.byteLength(shown),
     bytes: Buffer.byteLength(text),
-    ...gzipSizing(text, shown, pretty !== sent),
     serverMs: Math.round(serverMs * 10) / 10,
   };
+  return new RecordedExchange(fields, text);
 }
 
 /** A request whose connection closed before any answer: no response; `hangUp` says who closed it. */
 export function describeHangUp(
   ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, hangUp: HangUp, wireHeaders = noWireHeaders,
 ): Exchange {
-  return {
+  const fields = {
     id,
     lessonId,
     lane,
@@ -77,9 +77,9 @@ export function describeHangUp(
     responseType: '',
     responseBody: '',
     bytes: 0,
-    gzipBytes: 0,
     serverMs: Math.round(serverMs * 10) / 10,
   };
+  return new RecordedExchange(fields, '');
 }
 
 function describeRequest(ctx: Context, wireHeaders: string[]): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
@@ -107,7 +107,7 @@ function headerKeysWith(wireHeaders: string[]): ReadonlyArray<readonly [string, 
 const require = createRequire(import.meta.url);
 
 /**
- * node:zlib is loaded with the first body measured here, not with the server: most exchanges need none. The output
+ * node:zlib is loaded with the first exchange measured, not with the server: the first page needs none. The output
  * buffer is sized to the body (zlib writes the same bytes into any size of buffer): under 4 KB it comes from Node's
  * shared pool instead of a fresh 16 KB allocation each time, which would set off a garbage collection every few
  * hundred exchanges of a watched lane.
@@ -124,18 +124,27 @@ const minChunkBytes = 64;
 const gzipOverheadBytes = 64;
 
 /**
- * Who works out the body's gzip size. Compressing every exchange here cost more than all the rest of recording and
- * streaming it, so the page does it (inspector.js, with the browser's CompressionStream), from the body as sent: the
- * response body its row shows when that is the very text, else `wireBody`. The server measures only what the page
- * could not be handed exactly: a body cut short in the row, one holding the visitor's token (which the row shows
- * short), or one with a carriage return (HTML and the event stream turn it into a line feed). No body: 0.
+ * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing
+ * costs more than all the rest of recording, and most recorded exchanges are never looked at. A body
+ * too long to show in full is measured at once instead, so no exchange holds more than it shows.
  */
-function gzipSizing(wire: string, shown: string, tokenHidden: boolean): Pick<Exchange, 'gzipBytes' | 'wireBody'> {
-  if (wire === '') return { gzipBytes: 0 };
-  if (wire.length > shownBodyChars || tokenHidden || wire.includes('\r')) return { gzipBytes: gzipBytesOf(wire) };
-  // A <pre> drops the line feed it starts with: such a body goes with the row as it was sent.
-  return shown === wire && !wire.startsWith('\n') ? {} : { wireBody: wire };
+class RecordedExchange implements Exchange {
+  #wire: string | undefined;
+  #gzipBytes: number | undefined;
+
+  constructor(fields: Omit<Exchange, 'gzipBytes'>, wire: string) {
+    Object.assign(this, fields);
+    if (wire.length > shownBodyChars) this.#gzipBytes = gzipBytesOf(wire);
+    else this.#wire = wire;
+  }
+
+  get gzipBytes(): number {
+    return (this.#gzipBytes ??= this.#wire ? gzipBytesOf(this.#wire) : 0);
+  }
 }
+
+// The fields Object.assign sets, declared for the type checker.
+interface RecordedExchange extends Omit<Exchange, 'gzipBytes'> {}
 
 /** What goes on the wire (as koa will send it) and what the page shows (JSON indented). */
 function serializeBody(body: unknown): { text: string; pretty: string } {

@@ -23,13 +23,7 @@ export interface Exchange {
   /** Bytes of the body left out of responseBody (a whole page answered to the address bar, say). */
   responseBodyCut?: number;
   bytes: number;
-  /**
-   * gzip's size of the body, where the server measured it (see gzipSizing in exchange.ts); else the page measures
-   * it from the body as sent: wireBody, or responseBody when that is the very text.
-   */
-  gzipBytes?: number;
-  /** The body exactly as sent, for the page to measure, where responseBody shows it otherwise (JSON indented). */
-  wireBody?: string;
+  gzipBytes: number;
   serverMs: number;
   /** The connection closed before any answer went out: the client got no response at all. */
   aborted?: boolean;
@@ -76,7 +70,6 @@ export const defaultLimits: StoreLimits = { perLane: 20, maxVisitors: 500, idleM
 /** The text an exchange keeps (two bytes a character, as V8 may store it), give or take its fixed fields. */
 function sizeOf(exchange: Exchange): number {
   let chars = exchange.url.length + exchange.requestBody.length + exchange.responseBody.length + exchange.responseType.length;
-  chars += exchange.wireBody?.length ?? 0;
   for (const [name, value] of exchange.requestHeaders) chars += name.length + value.length;
   for (const [name, value] of exchange.responseHeaders) chars += name.length + value.length;
   return 2 * chars + 200;
