@@ -167,13 +167,15 @@ describe.skipIf(!hasChromium)('lesson 9 in Chromium', () => {
         await showLane(lane);
         await exchangeOf(lane, '#probe');
         await exchangeOf(lane, '#add-item');
-        // The frame is as tall as its page, and no wider than its lane.
-        const sizes = await page.locator(`iframe[data-frame="${lane}"]`).evaluate((iframe: HTMLIFrameElement) => {
+        // The frame is as tall as its page, and no wider than its lane. The exchange is on the wire before its answer
+        // is swapped in and the frame refitted (a ResizeObserver, after layout), so the fit is awaited, not read once.
+        const sizes = () => page.locator(`iframe[data-frame="${lane}"]`).evaluate((iframe: HTMLIFrameElement) => {
           const root = iframe.contentDocument!.documentElement;
           return { frame: iframe.clientHeight, page: root.scrollHeight, width: iframe.clientWidth, pageWidth: root.scrollWidth };
         });
-        expect(sizes.page, `${lane} at ${viewport.width}`).toBeLessThanOrEqual(sizes.frame + 1);
-        expect(sizes.pageWidth, `${lane} at ${viewport.width}`).toBeLessThanOrEqual(sizes.width);
+        await expect.poll(async () => { const { frame, page } = await sizes(); return page - frame; }, { message: `${lane} at ${viewport.width}`, timeout: 5_000 }).toBeLessThanOrEqual(1);
+        const { width, pageWidth } = await sizes();
+        expect(pageWidth, `${lane} at ${viewport.width}`).toBeLessThanOrEqual(width);
       }
       await page.locator('.lanes').scrollIntoViewIfNeeded();
       await saveScreenshot(page, `htmx2-vs-4-${viewport.width}`, { fullPage: viewport.width < 500 });
