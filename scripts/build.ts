@@ -1,6 +1,6 @@
 // npm run build: the published package's dist/. One bundle of the CLI and server with every library inside
 // (lazy parts split into chunks), the browser files of htmx and the code theme copied in, and the pages' work
-// done ahead (prebuilt.json; the tool's own CSS and JS minified, assets.json). Run from the sources with tsx.
+// done ahead (dist/prebuilt/; the tool's own CSS and JS minified, assets.json). Run from the sources with tsx.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ const dist = join(root, 'dist');
 const require = createRequire(join(root, 'package.json'));
 const versionOf = (name: string): string => require(`${name}/package.json`).version;
 
-/** Libraries whose version the running bundle needs to know (what it serves, what prebuilt.json was made with). */
+/** Libraries whose version the running bundle needs to know (what it serves, what dist/prebuilt/ was made with). */
 const versioned = ['htmx.org', 'htmx2', 'highlight.js', 'marked'];
 
 rmSync(dist, { recursive: true, force: true });
@@ -60,6 +60,7 @@ const cli = await build({
   define: { HTMX_DEMO_BUNDLE: bundleFacts, HTMX_DEMO_SERVER: JSON.stringify(`dist/${serverFile}`) },
   // Libraries written as CommonJS call require() for Node's own modules: give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [builtinsByRequire()],
 });
 // The libraries that highlight code and render notes stay files of their own beside it, loaded (by require) only
 // when a file changed since the build.
@@ -117,6 +118,8 @@ await prebuild();
 await minifyBundles();
 
 if (!existsSync(join(dist, 'cli.js'))) throw new Error('the build made no dist/cli.js');
+// serve reads the server bundle as latin1 (src/cli/load-app.ts), which is only right for ASCII.
+if (/[^\x00-\x7f]/.test(readFileSync(join(dist, serverFile), 'latin1'))) throw new Error(`dist/${serverFile} is not ASCII`);
 
 /**
  * The lesson list awaits its lessons' imports at the top (one line per lesson, src/lessons/index.ts), which a
@@ -137,6 +140,22 @@ function staticLessonList(): Plugin {
         const contents = `${imports}\n${source.replace(awaited, `const modules = [${ids.map((_, at) => `lesson${at}`).join(', ')}];`)}`;
         return { contents, loader: 'ts', resolveDir: dirname(list) };
       });
+    },
+  };
+}
+
+/**
+ * Node's own modules imported by the CLI's ES modules are taken with that same require(): an `import` of a built-in
+ * makes Node 20 build an ES module facade of it (every export copied, kept in sync), which cost serve several
+ * milliseconds at each start; require() hands over the module as it is.
+ */
+function builtinsByRequire(): Plugin {
+  const namespace = 'builtin-by-require';
+  return {
+    name: namespace,
+    setup(plugin) {
+      plugin.onResolve({ filter: /^node:/ }, ({ path, kind }) => (kind === 'import-statement' || kind === 'dynamic-import' ? { path, namespace } : undefined));
+      plugin.onLoad({ filter: /.*/, namespace }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
     },
   };
 }

@@ -1,5 +1,5 @@
 // The work pages would otherwise do at run time, done ahead: every lesson's code panel files highlighted, every
-// notes file and the wrap-up's prose rendered, saved in dist/prebuilt.json for `serve` to start without either library;
+// notes file and the wrap-up's prose rendered, saved in dist/prebuilt/ for `serve` to start without either library;
 // and the tool's own asset bundles minified (dist/assets.json).
 import { existsSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -10,7 +10,7 @@ import { lessons } from '../src/lessons/index.js';
 import { bundles, digestOf, joinBundle, type SavedBundles, savedBundlesFile } from '../src/workshop/assets.js';
 import { codePanels } from '../src/workshop/code-panels.js';
 import { lessonNotes, notesFile } from '../src/workshop/notes.js';
-import { type Prebuilt, prebuiltFile } from '../src/workshop/prebuilt.js';
+import { type Prebuilt, writePrebuilt } from '../src/workshop/prebuilt.js';
 import { wrapUpFile, wrapUpProse } from '../src/workshop/wrap-up.js';
 
 export async function prebuild(): Promise<void> {
@@ -22,7 +22,7 @@ export async function prebuild(): Promise<void> {
     [wrapUpProse, languages.map(wrapUpFile)],
   ];
   const saved = await Promise.all(work.map(async ([kind, paths]) => [kind.kind, await kind.build(paths)]));
-  writeFileSync(prebuiltFile, JSON.stringify(Object.fromEntries(saved)));
+  writePrebuilt(Object.fromEntries(saved));
 }
 
 /** Each bundle of the tool's own CSS and JS, minified; lesson files are never among them (they are shown as they are). */

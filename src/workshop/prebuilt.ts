@@ -2,7 +2,7 @@
 // without loading the library that does it: saved in dist/ by repository path with a digest of the text. A file
 // still as the build saw it comes from there; one edited since is made live, the same way, on the next page load.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot, versionOf } from '../kit/paths.js';
 
@@ -25,12 +25,33 @@ export interface Prebuilt<T> {
   build(paths: string[]): Promise<Saved<T>>;
 }
 
-/** Where the build leaves every kind's results: { [kind]: Saved }. */
-export const prebuiltFile = join(packageRoot, 'dist', 'prebuilt.json');
+/**
+ * Where the build leaves its results: one file per lesson folder, and one for the files outside them, each
+ * { [kind]: Saved }. A page reads only its lesson's file and the tool's, not every lesson's highlighted code.
+ */
+export const prebuiltDir = join(packageRoot, 'dist', 'prebuilt');
+const toolGroup = '_tool'; // no lesson id starts with an underscore
+const groupOf = (repoPath: string) => /^src\/lessons\/([\w-]+)\//.exec(repoPath)?.[1] ?? toolGroup;
+const groupFile = (dir: string, repoPath: string) => join(dir, `${groupOf(repoPath)}.json`);
 
 /** The path a reader can open in the repository, e.g. src/lessons/like/htmx.ts: what results are saved by. */
 export const repositoryPath = (path: string) => relative(packageRoot, path).split('\\').join('/');
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** For the build: every kind's results, written into prebuiltDir by group. */
+export function writePrebuilt(saved: Record<string, Saved<unknown>>, dir = prebuiltDir): void {
+  const groups = new Map<string, Record<string, Saved<unknown>>>();
+  for (const [kind, { version, files }] of Object.entries(saved)) {
+    for (const [repoPath, file] of Object.entries(files)) {
+      const path = groupFile(dir, repoPath);
+      const group = groups.get(path) ?? {};
+      (group[kind] ??= { version, files: {} }).files[repoPath] = file;
+      groups.set(path, group);
+    }
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const [file, group] of groups) writeFileSync(file, JSON.stringify(group));
+}
 
 /** Each saved file as read, once: { [kind]: Saved }. */
 const savedByFile = new Map<string, Record<string, Saved<unknown>>>();
@@ -60,13 +81,13 @@ export interface PrebuiltOptions<T, L> {
   make: (library: L, text: string, path: string) => T;
   /** What a changed file shows as in the moment before the library has loaded (the text, escaped). */
   plain: (text: string, path: string) => T;
-  /** Where the build saved them: prebuiltFile, unless a test says otherwise. */
+  /** One file that holds every saved result (a test's); unless given, the build's, in prebuiltDir by group. */
   savedFile?: string;
 }
 
 /** Results are cached by path; an edit on disk (a new mtime or size) is picked up on the next read. */
-export function prebuilt<T, L>({ kind, library: libraryName, load, make, plain, savedFile = prebuiltFile }: PrebuiltOptions<T, L>): Prebuilt<T> {
-  let files: Saved<unknown>['files'] | undefined;
+export function prebuilt<T, L>({ kind, library: libraryName, load, make, plain, savedFile }: PrebuiltOptions<T, L>): Prebuilt<T> {
+  const savedFileOf = (repoPath: string) => savedFile ?? groupFile(prebuiltDir, repoPath);
   let loaded: L | undefined;
   let loading: Promise<L> | undefined;
   const cache = new Map<string, { stamp: string; value: T; live: boolean }>();
@@ -74,7 +95,8 @@ export function prebuilt<T, L>({ kind, library: libraryName, load, make, plain, 
 
   /** The build's result for this text, if it saved one. */
   const atBuild = (path: string, text: string): T | undefined => {
-    const saved = (files ??= savedFiles(savedFile, kind, libraryName))[repositoryPath(path)];
+    const repoPath = repositoryPath(path);
+    const saved = savedFiles(savedFileOf(repoPath), kind, libraryName)[repoPath];
     return saved?.digest === digest(text) ? (saved.value as T) : undefined;
   };
 

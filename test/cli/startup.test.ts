@@ -1,4 +1,4 @@
-// serve's start-up path: the first pages come from what the build prepared (dist/prebuilt.json), so neither
+// serve's start-up path: the first pages come from what the build prepared (dist/prebuilt/), so neither
 // marked nor highlight.js is loaded to answer them; the pages still show highlighted code and rendered notes.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,13 +1,13 @@
-// Work done at build time (dist/prebuilt.json): every code panel file highlighted, every lesson's notes and the
+// Work done at build time (dist/prebuilt/, a file per lesson): every code panel file highlighted, every lesson's notes and the
 // wrap-up's prose rendered, each exactly as the server would make it now; the pages show the same. A file the
 // build did not see (or that changed since) is made when a page needs it, and again once edited.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codePanels, highlight, loadHighlighter, readCodeFile } from '../../src/workshop/code-panels.js';
 import { lessonNotes, loadMarked, parseNotes, readNotes } from '../../src/workshop/notes.js';
-import { prebuiltFile, type Saved } from '../../src/workshop/prebuilt.js';
+import { prebuiltDir, type Saved } from '../../src/workshop/prebuilt.js';
 import { laneIds } from '../../src/kit/types.js';
 import { wrapUpFile, wrapUpProse } from '../../src/workshop/wrap-up.js';
 import { lessons } from '../../src/lessons/index.js';
@@ -19,7 +19,12 @@ import { useServer } from '../support/suite.js';
 const marked = await loadMarked();
 const highlighter = await loadHighlighter();
 
-const saved = JSON.parse(readFileSync(prebuiltFile, 'utf8')) as Record<string, Saved<unknown>>;
+/** Every group file's results together: { [kind]: Saved }. */
+const saved: Record<string, Saved<unknown>> = {};
+for (const file of readdirSync(prebuiltDir)) {
+  const group = JSON.parse(readFileSync(join(prebuiltDir, file), 'utf8')) as Record<string, Saved<unknown>>;
+  for (const [kind, { version, files }] of Object.entries(group)) Object.assign((saved[kind] ??= { version, files: {} }).files, files);
+}
 const versionOf = (library: string) =>
   JSON.parse(readFileSync(new URL(`../../node_modules/${library}/package.json`, import.meta.url), 'utf8')).version as string;
 const repo = (lessonId: string, file: string) => posix.join(`src/lessons/${lessonId}`, file);
