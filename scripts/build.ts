@@ -1,6 +1,7 @@
-// npm run build: the published package's dist/. One bundle of the CLI and server with every library inside
-// (lazy parts split into chunks), the browser files of htmx and the code theme copied in, and the pages' work
-// done ahead (dist/prebuilt/; the tool's own CSS and JS minified, assets.json). Run from the sources with tsx.
+// npm run build: the published package's dist/. The CLI and the server bundled with every library inside (each
+// command's code run only when reached, the server a file of its own), the browser files of htmx and the code theme
+// copied in, and the pages' work done ahead (dist/prebuilt/; the tool's own CSS and JS minified, assets.json). Run
+// from the sources with tsx.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -28,15 +29,19 @@ const buildInputs = mkdtempSync(join(tmpdir(), 'htmx-demo-build-'));
 const webMimeDb = join(buildInputs, 'mime-db.cjs');
 writeFileSync(webMimeDb, `module.exports = ${JSON.stringify(webTypes)};\n`);
 
-// 1. The bundle: bin/htmx-demo.js imports dist/cli.js; each `await import()` (serve, scaffold, a lesson, the
-//    highlighter) is a chunk of its own, so `lessons` and `scaffold` never load Koa. The server itself (src/app.ts
-//    and all it needs) is one CommonJS file, dist/server.cjs, which serve compiles with V8's code cache (see
-//    src/cli/load-app.ts): ES modules have no code cache in Node 20.
+// 1. The bundle: bin/htmx-demo.cjs requires dist/cli.cjs, one CommonJS file: Node 20 loads it without its ES module
+//    loader (resolving, linking and a facade for each of Node's own modules cost serve several milliseconds at each
+//    start). Each command's code, a lesson's spec, the QR code: bundled in, but run only when a command reaches its
+//    `await import()`. The server itself (src/app.ts and all it needs, Koa among it) is a file of its own,
+//    dist/server.cjs, which only serve loads, compiled with V8's code cache (see src/cli/load-app.ts): so `lessons`,
+//    `scaffold` and `verify` never load Koa.
 const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: true, // names too: the package is read by Node, and a smaller file is less to read and compile at start
+  // Names too: the package is read by Node, and a smaller file is less to read and compile at start (NO_MINIFY=1
+  // keeps them, and each module's path, for reading a CPU profile).
+  minify: !process.env.NO_MINIFY,
   legalComments: 'none', // every bundled package's licence is in dist/THIRD-PARTY-LICENSES.txt instead
   metafile: true,
   alias: {
@@ -46,21 +51,21 @@ const shared = {
     'mime-types': join(root, 'node_modules/mime-types'),
     'http-errors': join(root, 'node_modules/http-errors'),
   },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  supported: { 'dynamic-import': false }, // an import() is bundled in, and its module runs when it is reached
+  // What import.meta.url would be, in a CommonJS file.
+  define: { HTMX_DEMO_BUNDLE: JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) }), 'import.meta.url': '__import_meta_url' },
+  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 } satisfies BuildOptions;
-const bundleFacts = JSON.stringify({ versions: Object.fromEntries(versioned.map((name) => [name, versionOf(name)])) });
 const serverFile = 'server.cjs';
 const cli = await build({
   ...shared,
   entryPoints: { cli: join(root, 'src/cli/main.ts') },
-  outdir: dist,
-  splitting: true,
-  format: 'esm',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { HTMX_DEMO_BUNDLE: bundleFacts, HTMX_DEMO_SERVER: JSON.stringify(`dist/${serverFile}`) },
-  // Libraries written as CommonJS call require() for Node's own modules: give the ES module bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [builtinsByRequire()],
+  define: { ...shared.define, HTMX_DEMO_SERVER: JSON.stringify(`dist/${serverFile}`) },
+  plugins: [staticLessonList()],
 });
 // The libraries that highlight code and render notes stay files of their own beside it, loaded (by require) only
 // when a file changed since the build.
@@ -68,12 +73,6 @@ const ownFiles = ['highlighter', 'markdown'];
 const server = await build({
   ...shared,
   entryPoints: { [serverFile.replace(/\.cjs$/, '')]: join(root, 'src/app.ts'), ...Object.fromEntries(ownFiles.map((name) => [name, join(root, `src/workshop/${name}.ts`)])) },
-  outdir: dist,
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  supported: { 'dynamic-import': false },
-  define: { HTMX_DEMO_BUNDLE: bundleFacts, 'import.meta.url': '__import_meta_url' },
-  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [staticLessonList(), {
     name: 'own-files',
     setup(plugin) {
@@ -117,7 +116,7 @@ writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into dis
 await prebuild();
 await minifyBundles();
 
-if (!existsSync(join(dist, 'cli.js'))) throw new Error('the build made no dist/cli.js');
+if (!existsSync(join(dist, 'cli.cjs'))) throw new Error('the build made no dist/cli.cjs');
 // serve reads the server bundle as latin1 (src/cli/load-app.ts), which is only right for ASCII.
 if (/[^\x00-\x7f]/.test(readFileSync(join(dist, serverFile), 'latin1'))) throw new Error(`dist/${serverFile} is not ASCII`);
 
@@ -144,18 +143,3 @@ function staticLessonList(): Plugin {
   };
 }
 
-/**
- * Node's own modules imported by the CLI's ES modules are taken with that same require(): an `import` of a built-in
- * makes Node 20 build an ES module facade of it (every export copied, kept in sync), which cost serve several
- * milliseconds at each start; require() hands over the module as it is.
- */
-function builtinsByRequire(): Plugin {
-  const namespace = 'builtin-by-require';
-  return {
-    name: namespace,
-    setup(plugin) {
-      plugin.onResolve({ filter: /^node:/ }, ({ path, kind }) => (kind === 'import-statement' || kind === 'dynamic-import' ? { path, namespace } : undefined));
-      plugin.onLoad({ filter: /.*/, namespace }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
-    },
-  };
-}

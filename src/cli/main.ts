@@ -143,4 +143,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+void main(process.argv); // it reports its own errors; the bundle is CommonJS, which has no top-level await

@@ -70,7 +70,7 @@ export function packageDownload(root: string, name: string, version: string): Pa
 /** Runs `npm pack` (no scripts, no network) into a temporary folder and reads the tarball back. */
 async function packTarball(root: string, run: PackRun): Promise<Buffer> {
   // From a clone run with `npm start` (the sources), a tarball without the bundle would install and not run.
-  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('this clone has no dist/ to pack: run npm run build, then share it');
+  if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('this clone has no dist/ to pack: run npm run build, then share it');
   const destination = await mkdtemp(join(tmpdir(), 'htmx-demo-pack-'));
   run.folder = destination;
   try {

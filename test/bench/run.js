@@ -43,7 +43,7 @@ const figures = {};
 if (sections.includes('throughput')) figures.throughput = await benchThroughput({ ...config, log });
 if (sections.includes('startup')) {
   if (cliBuilt()) figures.startup = await benchStartup({ runs: config.startupRuns, log });
-  else notes.push('start-up: not measured, dist/cli.js does not exist yet (the CLI is not built).');
+  else notes.push('start-up: not measured, dist/cli.cjs does not exist yet (the CLI is not built).');
 }
 if (sections.includes('weight')) {
   figures.pageWeight = await benchPageWeight();

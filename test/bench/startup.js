@@ -9,14 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { median } from './throughput.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const cli = { id: 'cli', args: ['bin/htmx-demo.js', 'serve', '--port', '0'] };
+const cli = { id: 'cli', args: ['bin/htmx-demo.cjs', 'serve', '--port', '0'] };
 /** Not a target: the first start after an install, before serve has saved its compiled code (a state folder of its own each time). */
 const cold = { id: 'cold', args: cli.args, env: () => ({ XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'htmx-demo-cold-')) }) };
 const bare = { id: 'node:http', args: [new URL('./servers/node-http.js', import.meta.url).pathname] };
 /** Not a target: what the fixed stack alone costs, so the report can say how much of the start-up is the project's. */
 const stack = { id: 'stack', args: [new URL('./servers/stack-floor.js', import.meta.url).pathname] };
 
-export const cliBuilt = () => existsSync(`${root}dist/cli.js`);
+export const cliBuilt = () => existsSync(`${root}dist/cli.cjs`);
 
 /** Milliseconds from spawn to the end of the first 2xx answer from the URL in the `Local:` banner line. */
 async function startOnce({ args, env }) {

@@ -1,4 +1,4 @@
-// Runs the built CLI (bin/htmx-demo.js) as a real child process, and waits for what it prints.
+// Runs the built CLI (bin/htmx-demo.cjs) as a real child process, and waits for what it prints.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { stripVTControlCharacters as plain } from 'node:util';
 
-export const binPath = fileURLToPath(new URL('../../bin/htmx-demo.js', import.meta.url));
+export const binPath = fileURLToPath(new URL('../../bin/htmx-demo.cjs', import.meta.url));
 
 export interface Exit {
   code: number | null;
@@ -132,15 +132,19 @@ export function countingKoaFiles(dir: string): { env: Record<string, string>; ko
     '  return next(url, context);',
     '}',
   ].join('\n');
-  // The published server is one CommonJS file that serve compiles itself (vm.Script, for the code cache): seen there.
+  // The published CLI is CommonJS, loaded by require (which the hooks above do not see in Node 20), and the server
+  // one CommonJS file that serve compiles itself (vm.Script, for the code cache): each seen where it is compiled.
   const compiled = [
     "import { appendFileSync } from 'node:fs';",
-    "import { syncBuiltinESMExports } from 'node:module';",
+    "import Module, { syncBuiltinESMExports } from 'node:module';",
     "import { pathToFileURL } from 'node:url';",
     "import vm from 'node:vm';",
+    `const record = (file) => appendFileSync(${JSON.stringify(report)}, pathToFileURL(file).href + '\\n');`,
+    'const compile = Module.prototype._compile;',
+    'Module.prototype._compile = function (content, file) { record(file); return compile.call(this, content, file); };',
     'const Script = vm.Script;',
     'vm.Script = class extends Script {',
-    `  constructor(source, options) { if (options?.filename) appendFileSync(${JSON.stringify(report)}, pathToFileURL(options.filename).href + '\\n'); super(source, options); }`,
+    '  constructor(source, options) { if (options?.filename) record(options.filename); super(source, options); }',
     '};',
     'syncBuiltinESMExports();',
   ].join('\n');

@@ -83,7 +83,7 @@ describe('/join', () => {
     const tar = gunzipSync(Buffer.from(await res.arrayBuffer()));
     const names = tarEntries(tar);
     expect(names).toContain('package/package.json');
-    expect(names).toContain('package/bin/htmx-demo.js');
+    expect(names).toContain('package/bin/htmx-demo.cjs');
     expect(names.some((name) => name.startsWith('package/templates/views/'))).toBe(true);
     expect(names.some((name) => name.startsWith('package/test/'))).toBe(false);
     const packed = JSON.parse(tarFile(tar, 'package/package.json')) as { version: string };
@@ -118,7 +118,7 @@ describe('/download when the package cannot be packed', () => {
   it('answers 503 with one readable line, not a 500', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'htmx-demo-nopackage-'));
     mkdirSync(join(empty, 'dist'));
-    writeFileSync(join(empty, 'dist', 'cli.js'), ''); // built, but no package.json: npm pack itself fails
+    writeFileSync(join(empty, 'dist', 'cli.cjs'), ''); // built, but no package.json: npm pack itself fails
     try {
       const { res, logged } = await downloadFrom(empty);
       expect(res.status).toBe(503);

@@ -155,7 +155,7 @@ describe('path traversal', () => {
   ];
   // Every folder a file is served from, and every route's own path (a lesson page, a lane).
   const prefixes = [...new Set([...surface.files.map((file) => file.path.replace(/[^/]*$/, '')), ...surface.routes.map((route) => `${route.path.replace(/\/$/, '')}/`)])];
-  const targets = ['package.json', 'src/lessons/like/lesson.ts', 'dist/cli.js', 'etc/passwd'];
+  const targets = ['package.json', 'src/lessons/like/lesson.ts', 'dist/cli.cjs', 'etc/passwd'];
 
   it('in every encoding, under every prefix: a 4xx, and nothing from outside the folder', async () => {
     const paths = prefixes.flatMap((prefix) => escapes.flatMap((escape) => targets.map((target) => `${prefix}${escape.repeat(8)}${target}`)));

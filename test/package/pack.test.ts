@@ -21,8 +21,8 @@ describe('the published package', () => {
 
     const shared = [...sharedSources.map(([from]) => from), ...(await filesUnder('src/kit'))]; // the starter gets src/kit whole
     const needed = [
-      'package.json', 'README.md', 'bin/htmx-demo.js',
-      ...(await filesUnder('dist')).filter((f) => f.endsWith('.js')),
+      'package.json', 'README.md', 'bin/htmx-demo.cjs',
+      ...(await filesUnder('dist')).filter((f) => /\.(c?js|json)$/.test(f)),
       ...(await filesUnder('src/lessons')),
       ...(await filesUnder('templates')),
       ...shared,

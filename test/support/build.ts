@@ -14,7 +14,7 @@ function newestMtime(path: string): number {
 }
 
 export default function setup(): void {
-  const bundle = join(root, 'dist', 'cli.js');
+  const bundle = join(root, 'dist', 'cli.cjs');
   const builtAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
   if (sources.some((source) => newestMtime(join(root, source)) > builtAt)) {
     execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build.ts')], { cwd: root, stdio: 'inherit' });

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The published entry point: everything lives in the bundled dist/.
-import '../dist/cli.js';
+require('../dist/cli.cjs');
