@@ -73,7 +73,7 @@ const ownFiles = ['highlighter', 'markdown'];
 const server = await build({
   ...shared,
   entryPoints: { [serverFile.replace(/\.cjs$/, '')]: join(root, 'src/app.ts'), ...Object.fromEntries(ownFiles.map((name) => [name, join(root, `src/workshop/${name}.ts`)])) },
-  plugins: [staticLessonList(), {
+  plugins: [staticLessonList(), streamKindsWhenUsed(), {
     name: 'own-files',
     setup(plugin) {
       plugin.onResolve({ filter: new RegExp(`^\\./(${ownFiles.join('|')})\\.js$`) }, ({ path }) => ({ path: path.replace(/\.js$/, '.cjs'), external: true }));
@@ -117,8 +117,9 @@ await prebuild();
 await minifyBundles();
 
 if (!existsSync(join(dist, 'cli.cjs'))) throw new Error('the build made no dist/cli.cjs');
-// serve reads the server bundle as latin1 (src/cli/load-app.ts), which is only right for ASCII.
-if (/[^\x00-\x7f]/.test(readFileSync(join(dist, serverFile), 'latin1'))) throw new Error(`dist/${serverFile} is not ASCII`);
+// serve reads the server bundle as latin1 (src/cli/load-app.ts), which is only right for ASCII (esbuild escapes the
+// rest; a NO_MINIFY build keeps comments as written, misread harmlessly).
+if (!process.env.NO_MINIFY && /[^\x00-\x7f]/.test(readFileSync(join(dist, serverFile), 'latin1'))) throw new Error(`dist/${serverFile} is not ASCII`);
 
 /**
  * The lesson list awaits its lessons' imports at the top (one line per lesson, src/lessons/index.ts), which a
@@ -143,3 +144,28 @@ function staticLessonList(): Plugin {
   };
 }
 
+/**
+ * Koa's `destroy` loads node:zlib and fs's streams at start-up only to tell what kind of stream it closes: several
+ * milliseconds of serve's start, for a first page that has no stream to close. In the bundle it loads them when it
+ * first looks.
+ */
+function streamKindsWhenUsed(): Plugin {
+  const eager = ["var ReadStream = require('fs').ReadStream", "var Zlib = require('zlib')"];
+  const lazy = [
+    "var ReadStream = { [Symbol.hasInstance]: (value) => value instanceof require('fs').ReadStream }",
+    "var Zlib = new Proxy({}, { get: (_, name) => require('zlib')[name] })",
+  ];
+  return {
+    name: 'stream-kinds-when-used',
+    setup(plugin) {
+      plugin.onLoad({ filter: /[\\/]node_modules[\\/]destroy[\\/]index\.js$/ }, ({ path }) => {
+        let source = readFileSync(path, 'utf8');
+        eager.forEach((line, at) => {
+          if (!source.includes(line)) throw new Error(`${path} no longer has "${line}", which the build makes lazy`);
+          source = source.replace(line, lazy[at]!);
+        });
+        return { contents: source, loader: 'js' };
+      });
+    },
+  };
+}

@@ -1,6 +1,6 @@
 // Serves files from one folder under one URL prefix; nothing outside that folder can be reached.
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+// fs.promises rather than node:fs/promises: loaded with the first file served, not with the server.
+import { createReadStream, promises as fs } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import type { Middleware } from 'koa';
 
@@ -49,11 +49,11 @@ export function serveStatic(prefix: string, root: string, { maxAge, immutable = 
     }
     const file = resolveInside(rootDir, decodePath(ctx.path.slice(prefix.length)));
     const type = file && contentTypes[extname(file)];
-    const info = type ? await stat(file).catch(() => null) : null;
+    const info = type ? await fs.stat(file).catch(() => null) : null;
     if (!file || !type || !info?.isFile()) return ctx.throw(404, 'Not found');
     // A link inside the folder may point anywhere (a public/ folder is the user's to fill): what it reaches must
     // lie inside the folder too.
-    const real = await realPathInside(file, (realRoot ??= realpath(rootDir).catch(() => rootDir)));
+    const real = await realPathInside(file, (realRoot ??= fs.realpath(rootDir).catch(() => rootDir)));
     if (!real) return ctx.throw(404, 'Not found');
 
     ctx.type = type;
@@ -67,7 +67,7 @@ export function serveStatic(prefix: string, root: string, { maxAge, immutable = 
 
 /** Where `file` really is, if that is inside the folder's real location; else null. */
 async function realPathInside(file: string, realRoot: Promise<string>): Promise<string | null> {
-  const real = await realpath(file).catch(() => null);
+  const real = await fs.realpath(file).catch(() => null);
   return real !== null && real.startsWith((await realRoot) + sep) ? real : null;
 }
 

@@ -1,8 +1,8 @@
 // The running package as a tarball, /download/<name>-<version>.tgz: what a room without the registry installs from.
 // Packed with `npm pack` from the very files this server runs, once, on first demand; kept in memory after that.
 import { type ChildProcess, execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// fs.promises rather than node:fs/promises: loaded when a package is first asked for, not with the server.
+import { existsSync, promises as fs, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Middleware } from 'koa';
@@ -71,17 +71,17 @@ export function packageDownload(root: string, name: string, version: string): Pa
 async function packTarball(root: string, run: PackRun): Promise<Buffer> {
   // From a clone run with `npm start` (the sources), a tarball without the bundle would install and not run.
   if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('this clone has no dist/ to pack: run npm run build, then share it');
-  const destination = await mkdtemp(join(tmpdir(), 'htmx-demo-pack-'));
+  const destination = await fs.mkdtemp(join(tmpdir(), 'htmx-demo-pack-'));
   run.folder = destination;
   try {
     const [command, ...first] = npmCommand();
     const stdout = await runNpm(command!, [...first, 'pack', '--json', '--ignore-scripts', '--offline', '--pack-destination', destination], root, run);
     const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
     if (!packed) throw new Error('npm pack wrote no file');
-    return await readFile(join(destination, basename(packed.filename)));
+    return await fs.readFile(join(destination, basename(packed.filename)));
   } finally {
     run.folder = undefined;
-    await rm(destination, { recursive: true, force: true });
+    await fs.rm(destination, { recursive: true, force: true });
   }
 }
 

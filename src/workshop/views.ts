@@ -15,12 +15,13 @@ export const renderView = views.page;
 /**
  * A view drawn many times a second (an inspector row, for every exchange of a watched visitor), compiled once
  * with only the named locals in scope: no `with` lookup for every name it uses, no copy of the request's whole
- * state for each render, a quicker escape, and no indentation sent.
+ * state for each render, a quicker escape, and no indentation sent. Compiled when first drawn, not at start-up.
  */
 export function compileView<Locals extends object>(name: string, localNames: Array<keyof Locals & string>): (locals: Locals) => string {
   const file = `${templatesDir}/views/${name}.ejs`;
   const options = {
     filename: file, strict: true, _with: false, destructuredLocals: localNames, compileDebug: false, escape: escapeLikeEjs, rmWhitespace: true,
   };
-  return ejs.compile(readFileSync(file, 'utf8'), options) as (locals: Locals) => string;
+  let compiled: ((locals: Locals) => string) | undefined;
+  return (locals) => (compiled ??= ejs.compile(readFileSync(file, 'utf8'), options) as (locals: Locals) => string)(locals);
 }
