@@ -11,18 +11,24 @@ export async function newVisitor(baseUrl) {
   return { cookie, csrfToken, html };
 }
 
-/** Opens the visitor's `/_inspector/stream` and reads it, counting the events (one per captured exchange). */
+/**
+ * Opens the visitor's `/_inspector/stream` and reads it: how many events came (one per exchange sent), and the id
+ * of the last (the store's count of the newest exchange it carried).
+ */
 export function openStream(baseUrl, cookie) {
   return new Promise((resolve, reject) => {
     const req = get(`${baseUrl}/_inspector/stream`, { headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
-      const stream = { events: 0, close: () => req.destroy() };
+      const stream = { events: 0, lastId: 0, close: () => req.destroy() };
       res.setEncoding('utf8');
       let pending = '';
       res.on('data', (chunk) => {
         const parts = (pending + chunk).split('\n\n');
         pending = parts.pop();
-        stream.events += parts.filter((part) => /^data:/m.test(part)).length; // an event may start with its id
+        for (const part of parts.filter((event) => /^data:/m.test(event))) { // an event may start with its id
+          stream.events += 1;
+          stream.lastId = Number(/^id: (\d+)$/m.exec(part)?.[1] ?? stream.lastId);
+        }
       });
       res.on('error', () => {}); // closing our end aborts the response; that is the point
       resolve(stream);

@@ -134,37 +134,70 @@ describe('a reader that stops reading', () => {
   });
 });
 
+/** The streams alone, over a store of their own, for visitor "v": each event's text says which render made it. */
+async function streamsAlone() {
+  const store = new ExchangeStore();
+  const rendered: number[] = [];
+  const streams = exchangeStreams(store, (_ctx, exchange) => (rendered.push(exchange.id), `<li data-exchange-id="${exchange.id}">${rendered.length}</li>`));
+  const app = new Koa();
+  app.use(async (ctx, next) => {
+    ctx.state.visitorId = 'v';
+    ctx.state.lang = 'en';
+    await next();
+  });
+  app.use(streams.middleware);
+  const http = createServer(app.callback());
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const stop = async () => {
+    streams.closeAll();
+    http.closeAllConnections();
+    await new Promise((resolve) => http.close(resolve));
+  };
+  return { store, streams, rendered, url, stop };
+}
+const exchangeOn = (id: number, lane: 'json' | 'htmx') =>
+  ({ id, lessonId: 'like', lane, method: 'POST', url: '/api/like', status: 403, requestHeaders: [], responseHeaders: [], requestBody: '', responseType: '', responseBody: '', bytes: 0, gzipBytes: 0, serverMs: 1 }) satisfies Exchange;
+
 describe('each exchange is rendered once for all of its visitor\'s streams', () => {
   it('whatever the number of streams the visitor asks for', async () => {
-    const store = new ExchangeStore();
-    let renders = 0;
-    const streams = exchangeStreams(store, (_ctx, exchange) => `<li data-exchange-id="${exchange.id}">${++renders}</li>`);
-    const app = new Koa();
-    app.use(async (ctx, next) => {
-      ctx.state.visitorId = 'v';
-      ctx.state.lang = 'en';
-      await next();
-    });
-    app.use(streams.middleware);
-    const http = createServer(app.callback());
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    const { store, streams, rendered, url, stop } = await streamsAlone();
     const clients = await Promise.all(Array.from({ length: 12 }, () => openEventStream(url)));
     try {
       await settle(() => streams.openCount, 4);
       expect(streams.openCount).toBe(4);
-      const exchange = { id: 1, lessonId: 'like', lane: 'json', method: 'POST', url: '/api/like', status: 403, requestHeaders: [], responseHeaders: [], requestBody: '', responseType: '', responseBody: '', bytes: 0, gzipBytes: 0, serverMs: 1 } satisfies Exchange;
-      store.add('v', exchange);
+      store.add('v', exchangeOn(1, 'json'));
       const open = clients.filter((client) => client.response.status === 200);
       await Promise.all(clients.map((client) => client.waitFor((data) => data.includes('data-exchange-id="1"'), 500)));
-      expect(renders).toBe(1);
+      expect(rendered).toEqual([1]);
       expect(clients.filter((client) => client.events.some((data) => data.includes('data-exchange-id="1"')))).toHaveLength(4);
       expect(open.length).toBeGreaterThanOrEqual(4);
     } finally {
       clients.forEach((client) => client.close());
-      streams.closeAll();
-      http.closeAllConnections();
-      await new Promise((resolve) => http.close(resolve));
+      await stop();
+    }
+  });
+});
+
+describe('a burst of exchanges', () => {
+  it('goes out as what the page keeps of it: the newest 20 of each list, in the order recorded; older ones are never rendered', async () => {
+    const { store, rendered, url, stop } = await streamsAlone();
+    const client = await openEventStream(url);
+    const ids = (events: string[]) => events.map((data) => Number(/data-exchange-id="(\d+)"/.exec(data)?.[1]));
+    try {
+      store.add('v', exchangeOn(1, 'json')); // a lone click's exchange
+      await client.waitFor((data) => data.includes('data-exchange-id="1"'));
+      // Then, between two of the stream's writes, 50 on one lane and 3 on the other, interleaved at the end.
+      for (let id = 2; id <= 48; id++) store.add('v', exchangeOn(id, 'json'));
+      for (const [id, lane] of [[49, 'htmx'], [50, 'json'], [51, 'htmx'], [52, 'json'], [53, 'htmx'], [54, 'json']] as const) store.add('v', exchangeOn(id, lane));
+      await client.waitFor((data) => data.includes('data-exchange-id="54"'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // json's newest 20 are 32..48, 50, 52 and 54; with htmx's 49, 51 and 53, that is 32 to 54.
+      expect(ids(client.events)).toEqual([1, ...Array.from({ length: 23 }, (_, at) => 32 + at)]);
+      expect(rendered).toEqual(ids(client.events));
+    } finally {
+      client.close();
+      await stop();
     }
   });
 });

@@ -115,8 +115,10 @@ const require = createRequire(import.meta.url);
 function gzipBytesOf(text: string): number {
   const bytes = Buffer.from(text);
   const chunkSize = Math.min(pooledBytes, Math.max(minChunkBytes, bytes.length + gzipOverheadBytes));
-  return (require('node:zlib') as typeof import('node:zlib')).gzipSync(bytes, { chunkSize }).length;
+  zlib ??= require('node:zlib') as typeof import('node:zlib');
+  return zlib.gzipSync(bytes, { chunkSize }).length;
 }
+let zlib: typeof import('node:zlib') | undefined;
 
 /** What Buffer.allocUnsafe still takes from the shared pool; zlib's smallest chunk; gzip's header and trailer with room to spare. */
 const pooledBytes = Buffer.poolSize / 2 - 1;

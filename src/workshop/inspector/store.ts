@@ -81,6 +81,8 @@ export class ExchangeStore {
   #nextId = 1;
   #recorded = 0;
   #bytes = 0;
+  /** The id of the visitor last in the map's order. */
+  #newest: string | undefined;
 
   constructor(limits: Partial<StoreLimits> = {}) {
     this.#limits = { ...defaultLimits, ...limits };
@@ -165,11 +167,18 @@ export class ExchangeStore {
     }
   }
 
-  /** Map order is recency order: a touched visitor moves to the end, the stalest is first. */
+  /**
+   * Map order is recency order: a touched visitor moves to the end, the stalest is first. The visitor touched last
+   * is already there: moving it again (a delete and a set, which makes V8 rebuild the map's table) is skipped.
+   */
   #touch(visitorId: string): Visitor {
-    const visitor = this.#visitors.get(visitorId) ?? { lastSeen: 0, bytes: 0, lanes: new Map(), listeners: new Set() };
-    this.#visitors.delete(visitorId);
-    this.#visitors.set(visitorId, visitor);
+    let visitor = this.#visitors.get(visitorId);
+    if (!visitor || visitorId !== this.#newest) {
+      visitor ??= { lastSeen: 0, bytes: 0, lanes: new Map(), listeners: new Set() };
+      this.#visitors.delete(visitorId);
+      this.#visitors.set(visitorId, visitor);
+      this.#newest = visitorId;
+    }
     visitor.lastSeen = Date.now();
     if (this.#visitors.size > this.#limits.maxVisitors) this.#evictStalest();
     return visitor;
@@ -202,6 +211,7 @@ export class ExchangeStore {
 
   #forget(id: string, visitor: Visitor): void {
     this.#visitors.delete(id);
+    if (id === this.#newest) this.#newest = undefined;
     this.#bytes -= visitor.bytes;
   }
 

@@ -3,7 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Context, Middleware } from 'koa';
 import { startEventStream } from '../event-stream.js';
-import type { Exchange, ExchangeStore } from './store.js';
+import { defaultLimits, type Exchange, type ExchangeStore } from './store.js';
 
 export const streamPath = '/_inspector/stream';
 
@@ -26,6 +26,11 @@ export interface StreamLimits {
 export const defaultStreamLimits: StreamLimits = { streamsPerVisitor: 4, maxStreams: 1000, maxUnsentBytes: 64 * 1024, stalledMs: 2000 };
 
 const keepAliveMs = 20_000;
+/**
+ * A stream writes at most once in this long. A lone click's exchange goes out at once; a busy lane's go out
+ * together, a write per frame of the page's drawing instead of one per exchange (each write is a system call).
+ */
+const minWriteGapMs = 16;
 /** What a refused newcomer's page waits before trying again (its script waits about as long). */
 const retryAfterSeconds = 10;
 
@@ -40,11 +45,13 @@ interface OpenStream {
   overSince?: number;
   /**
    * Exchanges recorded since its last write, while it keeps up: sent even if the store has let them go
-   * meanwhile (a full store trims at once). One event-loop turn's worth at most; a stream that is behind
-   * catches up from the store instead.
+   * meanwhile (a full store trims at once). minWriteGapMs' worth at most; a stream that is behind catches up
+   * from the store instead.
    */
   live: Exchange[];
   pumpQueued: boolean;
+  /** When it last wrote (performance.now()). */
+  wroteAt: number;
 }
 
 export interface ExchangeStreams {
@@ -63,7 +70,7 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
   const open = new Set<OpenStream>();
   /** Each visitor's streams, oldest first, and its one subscription to the store. */
   const byVisitor = new Map<string, { streams: OpenStream[]; unsubscribe: () => void }>();
-  const render = renderedOnce(renderExchange);
+  const eventOf = eventsOnce(renderExchange);
 
   // Writes what the stream has not had yet, in one write, up to what it may hold unsent. A stream still
   // over that waits for 'drain', which pumps again: a slow reader is paced, a stalled one closed.
@@ -76,12 +83,15 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
       return;
     }
     let batch = '';
-    for (const exchange of unsent(stream)) {
-      batch += toEvent(exchange.recorded!, render(stream.ctx, exchange));
+    for (const exchange of shownOfEachList(unsent(stream))) {
+      batch += eventOf(stream.ctx, exchange);
       stream.sentUpTo = exchange.recorded!;
       if (res.writableLength + batch.length > maxUnsentBytes) break;
     }
-    if (batch) res.write(batch);
+    if (batch) {
+      res.write(batch);
+      stream.wroteAt = performance.now();
+    }
     if (res.writableLength > maxUnsentBytes) {
       stream.overSince = Date.now();
       res.once('drain', () => {
@@ -100,11 +110,13 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
     if (stream.overSince === undefined && (stream.lessonId === undefined || stream.lessonId === exchange.lessonId)) stream.live.push(exchange);
     queuePump(stream);
   };
-  // Exchanges of one event-loop turn go out in one write (a busy lane would otherwise cost a syscall each).
+  // Exchanges of one event-loop turn, or of minWriteGapMs after a write, go out in one write.
   const queuePump = (stream: OpenStream) => {
     if (stream.pumpQueued) return;
     stream.pumpQueued = true;
-    setImmediate(pump, stream);
+    const wait = stream.wroteAt + minWriteGapMs - performance.now();
+    if (wait > 0) setTimeout(pump, wait, stream);
+    else setImmediate(pump, stream);
   };
 
   /** Forgets a stream (closed, or ended to make room); the last of a visitor's ends its subscription. */
@@ -128,7 +140,7 @@ export function exchangeStreams(store: ExchangeStore, renderExchange: Render, li
       ctx.body = 'Too many live inspector streams are open on this server. Try again in a few seconds.';
       return;
     }
-    const stream: OpenStream = { ctx, res, visitorId, pumpQueued: false, live: [], ...resumePoint(ctx, store.recordedCount) };
+    const stream: OpenStream = { ctx, res, visitorId, pumpQueued: false, wroteAt: -Infinity, live: [], ...resumePoint(ctx, store.recordedCount) };
     const group = own ?? { streams: [], unsubscribe: store.subscribe(visitorId, (exchange) => group.streams.forEach((s) => notify(s, exchange))) };
     byVisitor.set(visitorId, group);
     group.streams.push(stream);
@@ -177,21 +189,42 @@ function resumePoint(ctx: Context, now: number): { sentUpTo: number; lessonId?: 
 }
 
 /**
- * Rendering is the costly part of an event: each exchange is rendered once per language for all of its
- * visitor's streams, whatever their number, and the rendered text is let go at the end of the turn.
+ * Rendering is the costly part of an event: each exchange becomes its event once per language for all of its
+ * visitor's streams, whatever their number, and the text is let go at the end of the turn.
  */
-function renderedOnce(renderExchange: Render): Render {
-  const rendered = new Map<string, string>();
+function eventsOnce(renderExchange: Render): Render {
+  const events = new Map<string, string>();
   return (ctx, exchange) => {
     const key = `${exchange.id} ${ctx.state.lang}`;
-    let html = rendered.get(key);
-    if (html === undefined) {
-      if (rendered.size === 0) setImmediate(() => rendered.clear());
-      html = renderExchange(ctx, exchange);
-      rendered.set(key, html);
+    let event = events.get(key);
+    if (event === undefined) {
+      if (events.size === 0) setImmediate(() => events.clear());
+      event = toEvent(exchange.recorded!, renderExchange(ctx, exchange));
+      events.set(key, event);
     }
-    return html;
+    return event;
   };
+}
+
+/** What the page's inspector.js keeps of each list (its maxShown), as the store keeps of each lane. */
+const shownPerList = defaultLimits.perLane;
+
+/**
+ * Of exchanges about to go out together (in the order recorded), those the page would still show once it had
+ * them all: the newest shownPerList of each list. The page ends the same; older ones are neither rendered nor sent.
+ */
+function shownOfEachList(exchanges: Exchange[]): Exchange[] {
+  if (exchanges.length <= shownPerList) return exchanges;
+  const counts = new Map<string, number>();
+  const shown: Exchange[] = [];
+  for (let at = exchanges.length - 1; at >= 0; at--) {
+    const exchange = exchanges[at]!;
+    const key = `${exchange.lessonId} ${exchange.lane}`;
+    const count = counts.get(key) ?? 0;
+    if (count < shownPerList) shown.push(exchange);
+    counts.set(key, count + 1);
+  }
+  return shown.reverse();
 }
 
 /** One SSE message: its id (what a reconnecting browser resumes from), every line of the payload its own `data:`. */
