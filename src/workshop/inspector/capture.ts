@@ -3,7 +3,7 @@
 import type { Context, Middleware } from 'koa';
 import type { LaneRoute } from '../../kit/mount.js';
 import type { MountedLanes } from '../lanes.js';
-import { describeExchange, describeHangUp, exchangeIdHeader, type HangUp } from './exchange.js';
+import { describeExchange, describeHangUp, exchangeIdHeader, type HangUp, jsonOnce } from './exchange.js';
 import type { ExchangeStore } from './store.js';
 
 interface InFlight {
@@ -48,6 +48,7 @@ export function captureExchanges(lanes: MountedLanes, store: ExchangeStore): Mid
     if (!ctx.state.visitorId || ctx.state.framePage) return;
     try {
       const serverMs = performance.now() - started;
+      if (ctx.writable) jsonOnce(ctx);
       const exchange = ctx.writable
         ? describeExchange(ctx, self.id, route.lesson.id, route.lane, serverMs, route.lesson.wireHeaders)
         : describeHangUp(ctx, self.id, route.lesson.id, route.lane, serverMs, hangUpOf(self), route.lesson.wireHeaders);

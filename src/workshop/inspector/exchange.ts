@@ -38,63 +38,54 @@ const noWireHeaders: string[] = [];
 
 /** `wireHeaders`: request headers the lesson shows besides the usual ones (Lesson.wireHeaders). */
 export function describeExchange(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, wireHeaders = noWireHeaders): Exchange {
-  const { text, pretty: sent } = serializeBody(ctx.body);
-  const pretty = hideToken(sent, ctx.state.csrfToken);
-  const shown = firstChars(pretty, shownBodyChars);
   const responseHeaders: Array<[string, string]> = [];
   for (const name of ctx.res.getHeaderNames()) {
     if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
   }
-  const fields = {
+  return new RecordedExchange({
     id,
     lessonId,
     lane,
-    ...describeRequest(ctx, wireHeaders),
+    method: ctx.method,
+    url: ctx.originalUrl,
+    requestHeaders: requestHeadersOf(ctx, wireHeaders),
     status: ctx.status,
     responseHeaders,
     responseType: ctx.response.get('Content-Type') || '',
-    responseBody: shown,
-    responseBodyCut: shown === pretty ? undefined : Buffer.byteLength(pretty) - Buffer.byteLength(shown),
-    bytes: Buffer.byteLength(text),
     serverMs: Math.round(serverMs * 10) / 10,
-  };
-  return new RecordedExchange(fields, text);
+  }, { requestBody: rawBodyOf(ctx), wire: wireText(ctx.body), token: ctx.state.csrfToken });
 }
 
 /** A request whose connection closed before any answer: no response; `hangUp` says who closed it. */
 export function describeHangUp(
   ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, hangUp: HangUp, wireHeaders = noWireHeaders,
 ): Exchange {
-  const fields = {
+  return new RecordedExchange({
     id,
     lessonId,
     lane,
-    ...describeRequest(ctx, wireHeaders),
+    method: ctx.method,
+    url: ctx.originalUrl,
+    requestHeaders: requestHeadersOf(ctx, wireHeaders),
     status: 0,
     aborted: true,
     hangUp,
     responseHeaders: [],
     responseType: '',
-    responseBody: '',
-    bytes: 0,
     serverMs: Math.round(serverMs * 10) / 10,
-  };
-  return new RecordedExchange(fields, '');
+  }, { requestBody: rawBodyOf(ctx), wire: '', token: ctx.state.csrfToken });
 }
 
-function describeRequest(ctx: Context, wireHeaders: string[]): Pick<Exchange, 'method' | 'url' | 'requestHeaders' | 'requestBody'> {
+function requestHeadersOf(ctx: Context, wireHeaders: string[]): Array<[string, string]> {
   const requestHeaders: Array<[string, string]> = [];
   for (const [name, key] of headerKeysWith(wireHeaders)) {
     const value = ctx.req.headers[key];
     if (value) requestHeaders.push([name, key === csrfHeaderKey ? shortToken(String(value)) : String(value)]);
   }
-  return {
-    method: ctx.method,
-    url: ctx.originalUrl,
-    requestHeaders,
-    requestBody: typeof ctx.request.rawBody === 'string' ? hideToken(hidePasswords(ctx.request.rawBody), ctx.state.csrfToken) : '',
-  };
+  return requestHeaders;
 }
+
+const rawBodyOf = (ctx: Context) => (typeof ctx.request.rawBody === 'string' ? ctx.request.rawBody : '');
 
 /** The usual headers and a lesson's own, with their keys: worked out once per lesson, not per exchange. */
 const headerKeysWithLessons = new WeakMap<string[], ReadonlyArray<readonly [string, string]>>();
@@ -125,35 +116,136 @@ const pooledBytes = Buffer.poolSize / 2 - 1;
 const minChunkBytes = 64;
 const gzipOverheadBytes = 64;
 
+/** What an exchange is shown from: the texts as they went over the wire, and the token to hide in them. */
+interface Sent {
+  requestBody: string;
+  /** The response body as sent (for an object, the JSON Koa sends: see jsonOnce); null for a stream. */
+  wire: string | null;
+  token: string | undefined;
+}
+
+/** What is worked out from Sent when the exchange is first looked at. */
+interface Shown {
+  requestBody: string;
+  responseBody: string;
+  responseBodyCut: number | undefined;
+  bytes: number;
+}
+
 /**
- * An exchange as recorded. Its gzip size is worked out only when the exchange is shown: compressing
- * costs more than all the rest of recording, and most recorded exchanges are never looked at. A body
- * too long to show in full is measured at once instead, so no exchange holds more than it shows.
+ * An exchange as recorded. Most recorded exchanges are never looked at (nobody watches that lane), so what only
+ * the page needs is worked out when it is first read: the bodies as shown (indented JSON, secrets hidden, a long
+ * one cut), their sizes, and the gzip size, which costs more than all the rest. What went over the wire is kept
+ * as it was, so what is shown later is what was sent. A body too long to show in full is worked out at once
+ * instead, so no exchange holds more than it shows.
  */
 class RecordedExchange implements Exchange {
+  id: number;
+  lessonId: string;
+  lane: TrafficOwner;
+  method: string;
+  url: string;
+  status: number;
+  requestHeaders: Array<[string, string]>;
+  responseHeaders: Array<[string, string]>;
+  responseType: string;
+  serverMs: number;
+  aborted?: boolean;
+  hangUp?: HangUp;
+  recorded?: number;
+  /** What the store counts it as holding (see store.ts sizeOf), known before anything is worked out. */
+  readonly keptChars: number;
+  #sent: Sent | undefined;
+  #shown: Shown | undefined;
   #wire: string | undefined;
   #gzipBytes: number | undefined;
 
-  constructor(fields: Omit<Exchange, 'gzipBytes'>, wire: string) {
-    Object.assign(this, fields);
-    if (wire.length > shownBodyChars) this.#gzipBytes = gzipBytesOf(wire);
-    else this.#wire = wire;
+  constructor(fields: Omit<Exchange, 'requestBody' | 'responseBody' | 'responseBodyCut' | 'bytes' | 'gzipBytes'>, sent: Sent) {
+    this.id = fields.id;
+    this.lessonId = fields.lessonId;
+    this.lane = fields.lane;
+    this.method = fields.method;
+    this.url = fields.url;
+    this.status = fields.status;
+    this.requestHeaders = fields.requestHeaders;
+    this.responseHeaders = fields.responseHeaders;
+    this.responseType = fields.responseType;
+    this.serverMs = fields.serverMs;
+    if (fields.aborted) {
+      this.aborted = true;
+      this.hangUp = fields.hangUp;
+    }
+    const wire = sent.wire ?? '';
+    this.keptChars = this.url.length + this.responseType.length + sent.requestBody.length + Math.min(wire.length, shownBodyChars)
+      + headerChars(this.requestHeaders) + headerChars(this.responseHeaders);
+    this.#sent = sent;
+    if (wire.length > shownBodyChars) {
+      this.#gzipBytes = gzipBytesOf(wire);
+      this.#show();
+    } else {
+      this.#wire = wire;
+    }
   }
 
+  get requestBody(): string {
+    return this.#show().requestBody;
+  }
+  get responseBody(): string {
+    return this.#show().responseBody;
+  }
+  get responseBodyCut(): number | undefined {
+    return this.#show().responseBodyCut;
+  }
+  get bytes(): number {
+    return this.#show().bytes;
+  }
   get gzipBytes(): number {
     return (this.#gzipBytes ??= this.#wire ? gzipBytesOf(this.#wire) : 0);
   }
+
+  #show(): Shown {
+    if (this.#shown) return this.#shown;
+    const { requestBody, wire, token } = this.#sent!;
+    const pretty = wire === null ? '(stream)' : hideToken(this.responseType.includes('json') ? indented(wire) : wire, token);
+    const shown = firstChars(pretty, shownBodyChars);
+    this.#sent = undefined;
+    return (this.#shown = {
+      requestBody: requestBody && hideToken(hidePasswords(requestBody), token),
+      responseBody: shown,
+      responseBodyCut: shown === pretty ? undefined : Buffer.byteLength(pretty) - Buffer.byteLength(shown),
+      bytes: wire === null ? 0 : Buffer.byteLength(wire),
+    });
+  }
 }
 
-// The fields Object.assign sets, declared for the type checker.
-interface RecordedExchange extends Omit<Exchange, 'gzipBytes'> {}
-
-/** What goes on the wire (as koa will send it) and what the page shows (JSON indented). */
-function serializeBody(body: unknown): { text: string; pretty: string } {
-  if (body == null) return { text: '', pretty: '' };
-  if (typeof body === 'string') return { text: body, pretty: body };
-  if (Buffer.isBuffer(body)) return { text: body.toString('utf8'), pretty: body.toString('utf8') };
-  if (typeof body === 'object' && !('pipe' in body)) return { text: JSON.stringify(body), pretty: JSON.stringify(body, null, 2) };
-  return { text: '', pretty: '(stream)' };
+function headerChars(headers: Array<[string, string]>): number {
+  let chars = 0;
+  for (let at = 0; at < headers.length; at++) chars += headers[at]![0].length + headers[at]![1].length;
+  return chars;
 }
 
+/** JSON as the page shows it, indented; anything that does not parse, as it was. */
+function indented(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+/**
+ * An object body, made JSON here once (as Koa would: JSON.stringify, no spaces) and handed to Koa as that text:
+ * the same bytes on the wire, serialized once rather than by the inspector and again by Koa, and recorded as they
+ * were even if the object changes later.
+ */
+export function jsonOnce(ctx: Context): void {
+  const body: unknown = ctx.body;
+  if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && !('pipe' in body)) ctx.body = JSON.stringify(body);
+}
+
+/** The body as it goes on the wire (after jsonOnce): the text, '' for none, null for a stream (not read here). */
+function wireText(body: unknown): string | null {
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  return body == null ? '' : null;
+}

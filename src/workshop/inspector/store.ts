@@ -29,6 +29,8 @@ export interface Exchange {
   aborted?: boolean;
   /** For an aborted exchange, who closed the connection. */
   hangUp?: HangUp;
+  /** The characters it holds, if it knows them before its bodies are worked out for showing (see sizeOf). */
+  keptChars?: number;
   /**
    * Its place in the order the store recorded exchanges (set by add). Ids follow the order requests came
    * in; a slow request finishes after a quick later one, so a stream resumes from this instead.
@@ -69,10 +71,14 @@ export const defaultLimits: StoreLimits = { perLane: 20, maxVisitors: 500, idleM
 
 /** The text an exchange keeps (two bytes a character, as V8 may store it), give or take its fixed fields. */
 function sizeOf(exchange: Exchange): number {
-  let chars = exchange.url.length + exchange.requestBody.length + exchange.responseBody.length + exchange.responseType.length;
-  for (const [name, value] of exchange.requestHeaders) chars += name.length + value.length;
-  for (const [name, value] of exchange.responseHeaders) chars += name.length + value.length;
-  return 2 * chars + 200;
+  if (exchange.keptChars !== undefined) return 2 * exchange.keptChars + 200;
+  return 2 * (exchange.url.length + exchange.requestBody.length + exchange.responseBody.length + exchange.responseType.length
+    + charsOf(exchange.requestHeaders) + charsOf(exchange.responseHeaders)) + 200;
+}
+function charsOf(headers: Array<[string, string]>): number {
+  let chars = 0;
+  for (let at = 0; at < headers.length; at++) chars += headers[at]![0].length + headers[at]![1].length; // no iterator per header: it runs for every exchange
+  return chars;
 }
 
 export class ExchangeStore {
