@@ -35,7 +35,7 @@ export function captureExchanges(lanes: MountedLanes, store: ExchangeStore): Mid
     if (!route) return next();
     ctx.state.lane = route.lane;
     const self: InFlight = { ctx, id: store.nextId(), route };
-    ctx.set(exchangeIdHeader, String(self.id));
+    ctx.res.setHeader(exchangeIdHeader, String(self.id)); // on every lane request: Node's own, not through Koa's set
     const started = performance.now();
     inFlight.add(self);
     try {

@@ -42,16 +42,17 @@ export function describeExchange(ctx: Context, id: number, lessonId: string, lan
   for (const name of ctx.res.getHeaderNames()) {
     if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
   }
+  // Read from Node's request and response rather than through Koa's getters: this runs for every lane request.
   return new RecordedExchange({
     id,
     lessonId,
     lane,
-    method: ctx.method,
+    method: ctx.req.method!,
     url: ctx.originalUrl,
     requestHeaders: requestHeadersOf(ctx, wireHeaders),
-    status: ctx.status,
+    status: ctx.res.statusCode,
     responseHeaders,
-    responseType: ctx.response.get('Content-Type') || '',
+    responseType: String(ctx.res.getHeader('content-type') ?? ''),
     serverMs: Math.round(serverMs * 10) / 10,
   }, { requestBody: rawBodyOf(ctx), wire: wireText(ctx.body), token: ctx.state.csrfToken });
 }
@@ -64,7 +65,7 @@ export function describeHangUp(
     id,
     lessonId,
     lane,
-    method: ctx.method,
+    method: ctx.req.method!,
     url: ctx.originalUrl,
     requestHeaders: requestHeadersOf(ctx, wireHeaders),
     status: 0,
@@ -78,8 +79,9 @@ export function describeHangUp(
 
 function requestHeadersOf(ctx: Context, wireHeaders: string[]): Array<[string, string]> {
   const requestHeaders: Array<[string, string]> = [];
+  const { headers } = ctx.req;
   for (const [name, key] of headerKeysWith(wireHeaders)) {
-    const value = ctx.req.headers[key];
+    const value = headers[key];
     if (value) requestHeaders.push([name, key === csrfHeaderKey ? shortToken(String(value)) : String(value)]);
   }
   return requestHeaders;
