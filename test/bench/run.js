@@ -26,7 +26,8 @@ const notes = [
   `throughput: ${config.connections} connections × ${config.seconds} s (after ${config.warmupSeconds} s warm-up), ` +
     `${config.rounds} rounds in alternating order, median; every server in its own process, autocannon in this one.`,
   'inspector off: the visitor\'s exchanges are still recorded in the store, but no page is watching (no stream open). ' +
-    'inspector on: the same, with that visitor\'s /_inspector/stream open and read, so every exchange is also rendered and sent.',
+    'inspector on: the same, with that visitor\'s /_inspector/stream open and read, checked to reach the last exchange; ' +
+    'the stream writes at most once in 16 ms, and of what piled up meanwhile renders and sends the newest 20 of each list (all the page keeps).',
   'latency is measured by autocannon in whole milliseconds; CPU/req is the server process\'s CPU time per request.',
   'ratios: a lane against the same-work app (the like answered safely by hand: router, security headers, visitor ' +
     'cookie, HMAC CSRF token, counter, the compiled _like_button partial), and inspector on against inspector off, ' +
