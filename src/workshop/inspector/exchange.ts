@@ -142,19 +142,6 @@ interface Shown {
  * instead, so no exchange holds more than it shows.
  */
 class RecordedExchange implements Exchange {
-  id: number;
-  lessonId: string;
-  lane: TrafficOwner;
-  method: string;
-  url: string;
-  status: number;
-  requestHeaders: Array<[string, string]>;
-  responseHeaders: Array<[string, string]>;
-  responseType: string;
-  serverMs: number;
-  aborted?: boolean;
-  hangUp?: HangUp;
-  recorded?: number;
   /** What the store counts it as holding (see store.ts sizeOf), known before anything is worked out. */
   readonly keptChars: number;
   #sent: Sent | undefined;
@@ -162,7 +149,7 @@ class RecordedExchange implements Exchange {
   #wire: string | undefined;
   #gzipBytes: number | undefined;
 
-  constructor(fields: Omit<Exchange, 'requestBody' | 'responseBody' | 'responseBodyCut' | 'bytes' | 'gzipBytes'>, sent: Sent) {
+  constructor(fields: Recorded, sent: Sent) {
     this.id = fields.id;
     this.lessonId = fields.lessonId;
     this.lane = fields.lane;
@@ -219,6 +206,10 @@ class RecordedExchange implements Exchange {
     });
   }
 }
+
+// The fields the constructor sets, declared for the type checker by the interface they come from.
+type Recorded = Omit<Exchange, 'requestBody' | 'responseBody' | 'responseBodyCut' | 'bytes' | 'gzipBytes' | 'keptChars'>;
+interface RecordedExchange extends Recorded {}
 
 function headerChars(headers: Array<[string, string]>): number {
   let chars = 0;
