@@ -27,18 +27,19 @@ export function allowSameOriginFrame(ctx: Context): void {
   });
 }
 
-const everyResponse = {
+const everyResponse = Object.entries({
   'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
-};
+});
 
 export function securityHeaders(): Middleware {
   return (ctx, next) => {
-    ctx.set(everyResponse);
+    // Node's setHeader, not Koa's ctx.set: the same headers, on every response, with less in between.
+    for (const [name, value] of everyResponse) ctx.res.setHeader(name, value);
     // Ignored, with a console error on every page, where the origin is not trustworthy (a LAN address over HTTP).
-    if (isTrustworthyOrigin(ctx)) ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+    if (isTrustworthyOrigin(ctx)) ctx.res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     return next();
   };
 }

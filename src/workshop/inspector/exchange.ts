@@ -20,11 +20,10 @@ const shownRequestHeaders = [
 const shownRequestHeaderKeys = shownRequestHeaders.map((name) => [name, name.toLowerCase()] as const);
 
 /** Response headers that steer the client: htmx's HX-* instructions, caching by HX-Request, redirects. */
-const shownResponseHeader = /^(hx-.*|vary|location)$/;
+const isShownResponseHeader = (name: string) => name.startsWith('hx-') || name === 'vary' || name === 'location';
 
 /** Lets the browser side of the inspector tie its own timings to this exchange. */
 export const exchangeIdHeader = 'X-Inspector-Exchange';
-export const exchangeIdName = exchangeIdHeader.toLowerCase();
 
 /**
  * How much of a response body an exchange keeps to show. A lane that answers the whole page (a fragment
@@ -40,7 +39,7 @@ const noWireHeaders: string[] = [];
 export function describeExchange(ctx: Context, id: number, lessonId: string, lane: TrafficOwner, serverMs: number, wireHeaders = noWireHeaders): Exchange {
   const responseHeaders: Array<[string, string]> = [];
   for (const name of ctx.res.getHeaderNames()) {
-    if (shownResponseHeader.test(name) && name !== exchangeIdName) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
+    if (isShownResponseHeader(name)) responseHeaders.push([name, String(ctx.res.getHeader(name))]);
   }
   // Read from Node's request and response rather than through Koa's getters: this runs for every lane request.
   return new RecordedExchange({
