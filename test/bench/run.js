@@ -12,7 +12,7 @@ import { benchThroughput } from './throughput.js';
 
 const targets = { laneThroughput: 0.8, inspectorThroughput: 0.75, startup: 1.6, pageGzipBytes: 30 * 1024, installBytes: 2 * 1024 * 1024 };
 const config = {
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   seconds: Number(process.env.BENCH_SECONDS ?? 5),
   warmupSeconds: 1,
