@@ -65,7 +65,7 @@ const cli = await build({
   ...shared,
   entryPoints: { cli: join(root, 'src/cli/main.ts') },
   define: { ...shared.define, HTMX_DEMO_SERVER: JSON.stringify(`dist/${serverFile}`) },
-  plugins: [staticLessonList()],
+  plugins: [staticLessonList(), modulesWhenUsed()],
 });
 // The libraries that highlight code and render notes stay files of their own beside it, loaded (by require) only
 // when a file changed since the build.
@@ -73,7 +73,7 @@ const ownFiles = ['highlighter', 'markdown'];
 const server = await build({
   ...shared,
   entryPoints: { [serverFile.replace(/\.cjs$/, '')]: join(root, 'src/app.ts'), ...Object.fromEntries(ownFiles.map((name) => [name, join(root, `src/workshop/${name}.ts`)])) },
-  plugins: [staticLessonList(), streamKindsWhenUsed(), {
+  plugins: [staticLessonList(), modulesWhenUsed(), {
     name: 'own-files',
     setup(plugin) {
       plugin.onResolve({ filter: new RegExp(`^\\./(${ownFiles.join('|')})\\.js$`) }, ({ path }) => ({ path: path.replace(/\.js$/, '.cjs'), external: true }));
@@ -145,27 +145,42 @@ function staticLessonList(): Plugin {
 }
 
 /**
- * Koa's `destroy` loads node:zlib and fs's streams at start-up only to tell what kind of stream it closes: several
- * milliseconds of serve's start, for a first page that has no stream to close. In the bundle it loads them when it
- * first looks.
+ * Node modules that two libraries load at start-up for a case serve's start never meets: commander's child_process
+ * (for subcommands that are programs of their own, which this CLI has none of), and Koa's `destroy`'s fs streams and
+ * zlib (to tell what kind of stream it closes). Several milliseconds of every start; in the bundle each is loaded
+ * when first used. A library whose line changed stops the build, so nothing is made lazy by accident.
  */
-function streamKindsWhenUsed(): Plugin {
-  const eager = ["var ReadStream = require('fs').ReadStream", "var Zlib = require('zlib')"];
-  const lazy = [
-    "var ReadStream = { [Symbol.hasInstance]: (value) => value instanceof require('fs').ReadStream }",
-    "var Zlib = new Proxy({}, { get: (_, name) => require('zlib')[name] })",
+function modulesWhenUsed(): Plugin {
+  const whenUsed: Array<{ file: RegExp; eager: string; lazy: string }> = [
+    {
+      file: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/,
+      eager: "const childProcess = require('node:child_process');",
+      lazy: "const childProcess = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+    },
+    {
+      file: /[\\/]node_modules[\\/]destroy[\\/]index\.js$/,
+      eager: "var ReadStream = require('fs').ReadStream",
+      lazy: "var ReadStream = { [Symbol.hasInstance]: (value) => value instanceof require('fs').ReadStream }",
+    },
+    {
+      file: /[\\/]node_modules[\\/]destroy[\\/]index\.js$/,
+      eager: "var Zlib = require('zlib')",
+      lazy: "var Zlib = new Proxy({}, { get: (_, name) => require('zlib')[name] })",
+    },
   ];
   return {
-    name: 'stream-kinds-when-used',
+    name: 'modules-when-used',
     setup(plugin) {
-      plugin.onLoad({ filter: /[\\/]node_modules[\\/]destroy[\\/]index\.js$/ }, ({ path }) => {
-        let source = readFileSync(path, 'utf8');
-        eager.forEach((line, at) => {
-          if (!source.includes(line)) throw new Error(`${path} no longer has "${line}", which the build makes lazy`);
-          source = source.replace(line, lazy[at]!);
+      for (const file of new Set(whenUsed.map((line) => line.file))) {
+        plugin.onLoad({ filter: file }, ({ path }) => {
+          let source = readFileSync(path, 'utf8');
+          for (const { eager, lazy } of whenUsed.filter((line) => line.file === file)) {
+            if (!source.includes(eager)) throw new Error(`${path} no longer has "${eager}", which the build makes lazy`);
+            source = source.replace(eager, lazy);
+          }
+          return { contents: source, loader: 'js' };
         });
-        return { contents: source, loader: 'js' };
-      });
+      }
     },
   };
 }
