@@ -31,8 +31,8 @@ const notes = [
   'latency is measured by autocannon in whole milliseconds; CPU/req is the server process\'s CPU time per request.',
   'ratios: a lane against the same-work app (the like answered safely by hand: router, security headers, visitor ' +
     'cookie, HMAC CSRF token, counter, the compiled _like_button partial), and inspector on against inspector off, ' +
-    'each within the same round; start-up against a bare node:http script (median of ' +
-    `${config.startupRuns}); page against the budget; the fragment exchange against the JSON one.`,
+    'each within the same round; start-up against a bare node:http script started right before or after it (the median of ' +
+    `${config.startupRuns} such pairs' ratios); page against the budget; the fragment exchange against the JSON one.`,
   'install: npm pack, then npm install of the tarball into an empty folder with --offline (from the npm cache): ' +
     'packages added, bytes on disk, and every npm warning.',
   'start-up, the fixed stack unbundled: a server that only loads koa, @koa/router, ejs, commander and chalk from ' +

@@ -62,7 +62,7 @@ async function firstAnswer(url) {
   }
 }
 
-/** Alternates the four, `runs` times each, after one unmeasured start of each to warm the disk cache. */
+/** Alternates the four, `runs` times each (the CLI and node:http always next to each), after one unmeasured start of each to warm the disk cache. */
 export async function benchStartup({ runs, log }) {
   const servers = [cli, bare, stack, cold];
   const times = Object.fromEntries(servers.map(({ id }) => [id, []]));
@@ -75,5 +75,8 @@ export async function benchStartup({ runs, log }) {
   const bareMs = median(times['node:http']);
   const stackMs = median(times.stack);
   const coldMs = median(times.cold);
-  return { cliMs, bareMs, stackMs, coldMs, ratio: cliMs / bareMs, times };
+  // The ratio of each run's pair, started one right after the other, then the median of those: a shared machine's
+  // speed drifts over the minute the runs take, much less between two starts.
+  const ratioOf = (id) => median(times[id].map((ms, run) => ms / times['node:http'][run]));
+  return { cliMs, bareMs, stackMs, coldMs, ratio: ratioOf('cli'), coldRatio: ratioOf('cold'), stackRatio: ratioOf('stack'), times };
 }
