@@ -128,9 +128,13 @@ export function prebuilt<T, L>({ kind, library: libraryName, load, make, plain, 
       if (loaded) return;
       const stale = paths.some((path) => {
         try {
+          const stamp = stampOf(path);
           const hit = cache.get(path);
-          if (hit?.live && hit.stamp === stampOf(path)) return false;
-          return atBuild(path, readFileSync(path, 'utf8')) === undefined;
+          if (hit?.live && hit.stamp === stamp) return false;
+          const saved = atBuild(path, readFileSync(path, 'utf8'));
+          if (saved === undefined) return true;
+          cache.set(path, { stamp, value: saved, live: true }); // what read() would find: the page reads it next
+          return false;
         } catch {
           return false; // a missing file is the reader's to report
         }
