@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The published entry point: everything lives in the bundled dist/.
-require('../dist/cli.cjs');
+// The published entry point: everything lives in the bundled dist/ (boot.cjs runs cli.cjs, with a code cache).
+require('../dist/boot.cjs');

@@ -29,7 +29,7 @@ const buildInputs = mkdtempSync(join(tmpdir(), 'htmx-demo-build-'));
 const webMimeDb = join(buildInputs, 'mime-db.cjs');
 writeFileSync(webMimeDb, `module.exports = ${JSON.stringify(webTypes)};\n`);
 
-// 1. The bundle: bin/htmx-demo.cjs requires dist/cli.cjs, one CommonJS file: Node 20 loads it without its ES module
+// 1. The bundle: bin/htmx-demo.cjs runs dist/cli.cjs (through boot.cjs), one CommonJS file: Node 20 loads it without its ES module
 //    loader (resolving, linking and a facade for each of Node's own modules cost serve several milliseconds at each
 //    start). Each command's code, a lesson's spec, the QR code: bundled in, but run only when a command reaches its
 //    `await import()`. The server itself (src/app.ts and all it needs, Koa among it) is a file of its own,
@@ -63,7 +63,8 @@ const shared = {
 const serverFile = 'server.cjs';
 const cli = await build({
   ...shared,
-  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  // boot.cjs, which bin/htmx-demo.cjs requires, compiles cli.cjs with V8's code cache (src/cli/boot.ts).
+  entryPoints: { boot: join(root, 'src/cli/boot.ts'), cli: join(root, 'src/cli/main.ts') },
   define: { ...shared.define, HTMX_DEMO_SERVER: JSON.stringify(`dist/${serverFile}`) },
   plugins: [staticLessonList(), modulesWhenUsed()],
 });
@@ -117,9 +118,6 @@ await prebuild();
 await minifyBundles();
 
 if (!existsSync(join(dist, 'cli.cjs'))) throw new Error('the build made no dist/cli.cjs');
-// serve reads the server bundle as latin1 (src/cli/load-app.ts), which is only right for ASCII (esbuild escapes the
-// rest; a NO_MINIFY build keeps comments as written, misread harmlessly).
-if (!process.env.NO_MINIFY && /[^\x00-\x7f]/.test(readFileSync(join(dist, serverFile), 'latin1'))) throw new Error(`dist/${serverFile} is not ASCII`);
 
 /**
  * The lesson list awaits its lessons' imports at the top (one line per lesson, src/lessons/index.ts), which a

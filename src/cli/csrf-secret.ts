@@ -1,18 +1,12 @@
 // The CSRF secret kept in the user's state folder, so tokens in open tabs stay valid across a restart.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+
+export { stateDir } from './state-dir.js';
 
 export const secretFileName = 'csrf-secret';
 const secretBytes = 32;
-
-/** $XDG_STATE_HOME/htmx-demo, or ~/.local/state/htmx-demo (a relative XDG path is ignored, as the spec asks). */
-export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env.XDG_STATE_HOME;
-  const base = xdg && xdg.startsWith('/') ? xdg : join(homedir(), '.local', 'state');
-  return join(base, 'htmx-demo');
-}
 
 export interface LoadedSecret {
   secret: Buffer;
