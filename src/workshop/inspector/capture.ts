@@ -48,8 +48,9 @@ export function captureExchanges(lanes: MountedLanes, store: ExchangeStore): Mid
     if (!ctx.state.visitorId || ctx.state.framePage) return;
     try {
       const serverMs = performance.now() - started;
-      if (ctx.writable) jsonOnce(ctx);
-      const exchange = ctx.writable
+      const answered = ctx.writable;
+      if (answered) jsonOnce(ctx);
+      const exchange = answered
         ? describeExchange(ctx, self.id, route.lesson.id, route.lane, serverMs, route.lesson.wireHeaders)
         : describeHangUp(ctx, self.id, route.lesson.id, route.lane, serverMs, hangUpOf(self), route.lesson.wireHeaders);
       store.add(ctx.state.visitorId, exchange);

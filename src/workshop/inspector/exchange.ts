@@ -5,7 +5,7 @@ import type { TrafficOwner } from '../../kit/types.js';
 import { firstChars } from '../../kit/text.js';
 import { csrfHeader } from '../../kit/visitor.js';
 import { hidePasswords, hideToken, shortToken } from './masking.js';
-import type { Exchange, HangUp } from './store.js';
+import { type Exchange, type HangUp, headerChars } from './store.js';
 
 export type { HangUp } from './store.js';
 
@@ -209,12 +209,6 @@ class RecordedExchange implements Exchange {
 // The fields the constructor sets, declared for the type checker by the interface they come from.
 type Recorded = Omit<Exchange, 'requestBody' | 'responseBody' | 'responseBodyCut' | 'bytes' | 'gzipBytes' | 'keptChars'>;
 interface RecordedExchange extends Recorded {}
-
-function headerChars(headers: Array<[string, string]>): number {
-  let chars = 0;
-  for (let at = 0; at < headers.length; at++) chars += headers[at]![0].length + headers[at]![1].length;
-  return chars;
-}
 
 /** JSON as the page shows it, indented; anything that does not parse, as it was. */
 function indented(json: string): string {

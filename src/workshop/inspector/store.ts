@@ -73,9 +73,11 @@ export const defaultLimits: StoreLimits = { perLane: 20, maxVisitors: 500, idleM
 function sizeOf(exchange: Exchange): number {
   if (exchange.keptChars !== undefined) return 2 * exchange.keptChars + 200;
   return 2 * (exchange.url.length + exchange.requestBody.length + exchange.responseBody.length + exchange.responseType.length
-    + charsOf(exchange.requestHeaders) + charsOf(exchange.responseHeaders)) + 200;
+    + headerChars(exchange.requestHeaders) + headerChars(exchange.responseHeaders)) + 200;
 }
-function charsOf(headers: Array<[string, string]>): number {
+
+/** The characters of a list of headers, names and values. */
+export function headerChars(headers: Array<[string, string]>): number {
   let chars = 0;
   for (let at = 0; at < headers.length; at++) chars += headers[at]![0].length + headers[at]![1].length; // no iterator per header: it runs for every exchange
   return chars;
